@@ -1,0 +1,468 @@
+package dev.valkeyexplainer.valkey;
+
+import glide.api.BaseClient;
+import glide.api.GlideClient;
+import glide.api.GlideClusterClient;
+import glide.api.models.configuration.AdvancedGlideClientConfiguration;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ServerCredentials;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The one door to Valkey. Every command the app sends passes through {@link #send}: it checks the
+ * namespace rule, runs the Glide call, and writes a journal row with the reply and the measured
+ * round trip. It also watches the connection (a PING every 300 ms), reports when the server goes
+ * away, and tells listeners when it is back so they can re-apply per-connection state.
+ */
+public final class ValkeyGateway implements AutoCloseable {
+
+    public static final String HEALTH = "health";
+    private static final int REQUEST_TIMEOUT_MS = 2_000;
+    private static final int HEALTH_INTERVAL_MS = 300;
+    private static final int HEALTH_TIMEOUT_MS = 600;
+    private static final int RETRY_CONNECT_MS = 2_000;
+
+    private final Namespace namespace;
+    private final CommandJournal journal;
+    private final ScheduledExecutorService scheduler;
+    private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean healthInFlight = new AtomicBoolean();
+
+    private volatile ClientHandle client;
+    private volatile ConnectionTarget target;
+    private volatile ConnectionStatus status = new ConnectionStatus(ConnectionStatus.State.DOWN, "", false, "", "",
+            List.of(), -1, "Not connected");
+    private volatile int generation;
+    private ScheduledFuture<?> healthTask;
+    private ScheduledFuture<?> retryTask;
+
+    public ValkeyGateway(Namespace namespace, CommandJournal journal) {
+        this.namespace = namespace;
+        this.journal = journal;
+        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "vx-gateway");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public CommandJournal journal() {
+        return journal;
+    }
+
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    public ConnectionTarget target() {
+        return target;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** A handle that tags each command with the tab and the connection (worker) that sent it. */
+    public Scope scope(String conceptId, String connection) {
+        return new Scope(this, conceptId, connection);
+    }
+
+    public void addStatusListener(Consumer<ConnectionStatus> l) {
+        statusListeners.add(l);
+        l.accept(status);
+    }
+
+    /** Runs after the connection comes back: per-connection state (CLIENT TRACKING, …) is gone then. */
+    public void addReconnectListener(Runnable r) {
+        reconnectListeners.add(r);
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    /**
+     * Connects to a server, replacing any current connection. The future completes with the status
+     * once connected; on failure it completes with a DOWN status carrying a readable message, and the
+     * gateway keeps retrying in the background.
+     */
+    public synchronized CompletableFuture<ConnectionStatus> connect(ConnectionTarget newTarget) {
+        int gen = ++generation;
+        this.target = newTarget;
+        cancelTasks();
+        ClientHandle old = client;
+        client = null;
+        if (old != null) closeQuietly(old);
+        publish(ConnectionStatus.connecting(newTarget.redacted(), newTarget.embedded()));
+        return attempt(gen);
+    }
+
+    private CompletableFuture<ConnectionStatus> attempt(int gen) {
+        ConnectionTarget t = target;
+        return createClient(t)
+                .thenCompose(c -> {
+                    if (gen != generation) {
+                        closeQuietly(c);
+                        return CompletableFuture.completedFuture(status);
+                    }
+                    client = c;
+                    journalEvent("CONNECT " + t.redacted() + (c.cluster() ? " (cluster)" : ""), "OK");
+                    return refreshServerInfo().thenApply(s -> {
+                        publish(status.withState(ConnectionStatus.State.CONNECTED, "Connected to " + t.redacted()));
+                        startHealth(gen);
+                        return status;
+                    });
+                })
+                .exceptionallyAsync(e -> {
+                    if (gen != generation) return status;
+                    String msg = friendlyConnectError(t, e);
+                    journalEvent("CONNECT " + t.redacted(), "(error) " + msg);
+                    publish(status.withState(ConnectionStatus.State.DOWN, msg + " Retrying every 2 s."));
+                    synchronized (this) {
+                        if (gen == generation) {
+                            retryTask = scheduler.schedule(() -> attempt(gen), RETRY_CONNECT_MS, TimeUnit.MILLISECONDS);
+                        }
+                    }
+                    return status;
+                }, scheduler);
+    }
+
+    private CompletableFuture<ClientHandle> createClient(ConnectionTarget t) {
+        ServerCredentials creds = null;
+        if (t.hasPassword()) {
+            var b = ServerCredentials.builder().password(t.password());
+            if (t.username() != null) b.username(t.username());
+            creds = b.build();
+        }
+        NodeAddress address = NodeAddress.builder().host(t.host()).port(t.port()).build();
+        var cfg = GlideClientConfiguration.builder().address(address).useTLS(t.tls())
+                .requestTimeout(REQUEST_TIMEOUT_MS).protocol(ProtocolVersion.RESP3).clientName("valkey-explainer")
+                .advancedConfiguration(AdvancedGlideClientConfiguration.builder().connectionTimeout(2_000).build());
+        if (creds != null) cfg.credentials(creds);
+        ServerCredentials finalCreds = creds;
+        // Connect standalone first; if the server says it is a cluster node, reconnect with a cluster client.
+        return GlideClient.createClient(cfg.build()).thenCompose(standalone ->
+                standalone.customCommand(new String[]{"INFO", "cluster"}).thenCompose(info -> {
+                    boolean cluster = InfoParser.fields(String.valueOf(info)).getOrDefault("cluster_enabled", "0").equals("1");
+                    if (!cluster) return CompletableFuture.completedFuture(new ClientHandle(standalone));
+                    closeQuietly(new ClientHandle(standalone));
+                    var ccfg = GlideClusterClientConfiguration.builder().address(address).useTLS(t.tls())
+                            .requestTimeout(REQUEST_TIMEOUT_MS).protocol(ProtocolVersion.RESP3).clientName("valkey-explainer");
+                    if (finalCreds != null) ccfg.credentials(finalCreds);
+                    return GlideClusterClient.createClient(ccfg.build()).thenApply(ClientHandle::new);
+                }));
+    }
+
+    /** Turns Glide's connection errors into a sentence a user can act on. */
+    static String friendlyConnectError(ConnectionTarget t, Throwable e) {
+        String raw = JournalFormat.errorMessage(e);
+        String lower = raw.toLowerCase(Locale.ROOT);
+        String where = t.host() + ":" + t.port();
+        if (lower.contains("wrongpass") || lower.contains("noauth") || lower.contains("invalid username-password")
+                || lower.contains("auth")) {
+            return "Authentication failed at " + where + ": wrong user name or password.";
+        }
+        if (lower.contains("refused")) {
+            // Glide says "Connection refused" for a closed port and for a failed login alike: a TCP probe tells them apart.
+            if (!portOpen(t)) return "Connection refused: nothing is listening at " + where + ".";
+            if (t.hasPassword()) {
+                return "Authentication failed at " + where + ": the server is listening but refused the login"
+                        + " (wrong user name or password?" + (t.tls() ? "" : " or does it need TLS, valkeys://?") + ")";
+            }
+            return "The server at " + where + " is listening but refused the connection: it may need a password"
+                    + " (valkey://user:password@host:port) or TLS (valkeys://).";
+        }
+        if (lower.contains("lookup") || lower.contains("resolve") || lower.contains("name or service")) {
+            return "Unknown host '" + t.host() + "'.";
+        }
+        if (lower.contains("timed out") || lower.contains("timeout")) return "No answer from " + where + " (timed out).";
+        if (lower.contains("tls") || lower.contains("ssl") || lower.contains("certificate")) {
+            return "TLS handshake with " + where + " failed: " + raw;
+        }
+        return "Could not connect to " + where + ": " + raw;
+    }
+
+    private static boolean portOpen(ConnectionTarget t) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(t.host(), t.port()), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private CompletableFuture<ConnectionStatus> refreshServerInfo() {
+        return sendInternal(HEALTH, HEALTH, Commands.read("INFO", "server"))
+                .thenCombine(sendInternal(HEALTH, HEALTH, Commands.read("MODULE", "LIST"))
+                        .exceptionally(e -> new Object[0]), (info, mods) -> {
+                    Map<String, String> f = InfoParser.fields(String.valueOf(info));
+                    String version = f.getOrDefault("valkey_version", f.getOrDefault("redis_version", "?"));
+                    String mode = client != null && client.cluster() ? "cluster" : f.getOrDefault("server_mode",
+                            f.getOrDefault("redis_mode", "standalone"));
+                    publish(status.withServer(version, mode, InfoParser.modules(mods)));
+                    return status;
+                });
+    }
+
+    private synchronized void startHealth(int gen) {
+        if (gen != generation) return;
+        healthTask = scheduler.scheduleWithFixedDelay(this::healthCheck, HEALTH_INTERVAL_MS, HEALTH_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** One PING; a missing answer within 600 ms marks the server as gone, the next answer as back. */
+    private void healthCheck() {
+        ClientHandle c = client;
+        if (c == null || !healthInFlight.compareAndSet(false, true)) return;
+        long t0 = System.nanoTime();
+        sendInternal(HEALTH, HEALTH, Commands.ping())
+                .orTimeout(HEALTH_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .whenComplete((pong, e) -> {
+                    healthInFlight.set(false);
+                    if (c != client) return;
+                    if (e != null) {
+                        if (status.state() != ConnectionStatus.State.DOWN) {
+                            publish(status.withState(ConnectionStatus.State.DOWN, "Lost the server at " + target.redacted()
+                                    + ": " + JournalFormat.errorMessage(e) + ". Reconnecting automatically…").withLatency(-1));
+                        }
+                        return;
+                    }
+                    long micros = (System.nanoTime() - t0) / 1_000;
+                    if (status.state() == ConnectionStatus.State.DOWN) {
+                        // Glide has reconnected by itself; the new connection has a new CLIENT ID and none of
+                        // the per-connection state (CLIENT TRACKING, …), so listeners re-apply theirs.
+                        refreshServerInfo().whenComplete((s, err) -> {
+                            publish(status.withState(ConnectionStatus.State.CONNECTED, "Reconnected to " + target.redacted())
+                                    .withLatency(micros));
+                            reconnectListeners.forEach(ValkeyGateway::runQuietly);
+                        });
+                    } else {
+                        publish(status.withLatency(micros));
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends a command through the namespace guard, and journals it. */
+    public <T> CompletableFuture<T> send(String conceptId, String connection, ValkeyCall<T> call) {
+        for (String key : call.writtenKeys()) {
+            try {
+                namespace.requireOwned(call.name(), key);
+            } catch (Namespace.NamespaceViolation v) {
+                return CompletableFuture.failedFuture(v);
+            }
+        }
+        return sendInternal(conceptId, connection, call);
+    }
+
+    private <T> CompletableFuture<T> sendInternal(String conceptId, String connection, ValkeyCall<T> call) {
+        ClientHandle c = client;
+        if (c == null) return CompletableFuture.failedFuture(new NotConnectedException(status.message()));
+        long t0 = System.nanoTime();
+        CompletableFuture<T> f;
+        try {
+            f = call.action().apply(c);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.whenComplete((reply, error) -> {
+            long micros = (System.nanoTime() - t0) / 1_000;
+            journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), connection, conceptId,
+                    JournalFormat.display(call.args()), error == null ? JournalFormat.reply(reply) : JournalFormat.reply(error),
+                    micros, error != null, call.glideJava(), JournalFormat.cliLine(call.args(), target)));
+        });
+    }
+
+    /**
+     * Sends several commands in one round trip: {@code atomic} = MULTI/EXEC, else a pipeline. The
+     * journal gets one row for the whole batch. Replies come back in order; a failed command's
+     * reply is its exception.
+     */
+    public CompletableFuture<Object[]> batch(String conceptId, String connection, boolean atomic, List<List<String>> commands,
+                                             List<String> writtenKeys, String glideJava) {
+        for (String key : writtenKeys) {
+            try {
+                namespace.requireOwned(atomic ? "MULTI/EXEC" : "pipeline", key);
+            } catch (Namespace.NamespaceViolation v) {
+                return CompletableFuture.failedFuture(v);
+            }
+        }
+        ClientHandle c = client;
+        if (c == null) return CompletableFuture.failedFuture(new NotConnectedException(status.message()));
+        List<String[]> arrays = commands.stream().map(l -> l.toArray(String[]::new)).toList();
+        List<String> display = batchDisplay(atomic, commands);
+        StringBuilder cli = new StringBuilder();
+        if (atomic) cli.append(JournalFormat.cliLine(List.of("MULTI"), target)).append('\n');
+        for (List<String> cmd : commands.subList(0, Math.min(commands.size(), 50))) {
+            cli.append(JournalFormat.cliLine(cmd, target)).append('\n');
+        }
+        if (atomic) cli.append(JournalFormat.cliLine(List.of("EXEC"), target));
+        long t0 = System.nanoTime();
+        return c.batch(arrays, atomic, 30_000).whenComplete((replies, error) -> {
+            long micros = (System.nanoTime() - t0) / 1_000;
+            String reply = error != null ? JournalFormat.reply(error) : replies == null ? "(nil) aborted" : JournalFormat.reply(replies);
+            journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), connection, conceptId, display, reply, micros,
+                    error != null, glideJava, cli.toString().strip()));
+        });
+    }
+
+    static List<String> batchDisplay(boolean atomic, List<List<String>> commands) {
+        List<String> out = new ArrayList<>();
+        if (commands.size() <= 4) {
+            out.add(atomic ? "MULTI;" : "PIPELINE[");
+            for (List<String> cmd : commands) {
+                out.addAll(JournalFormat.display(cmd));
+                out.set(out.size() - 1, out.get(out.size() - 1) + ";");
+            }
+            out.add(atomic ? "EXEC" : "]");
+        } else {
+            out.add(atomic ? "MULTI" : "PIPELINE");
+            out.add(String.format(Locale.ROOT, "%,d×", commands.size()));
+            out.addAll(JournalFormat.display(commands.get(0)));
+            out.add("…");
+        }
+        return out;
+    }
+
+    /**
+     * "Reset demo data": deletes every key that starts with the namespace prefix, and only those,
+     * with SCAN MATCH + UNLINK (never FLUSHDB). Completes with the number of keys removed.
+     */
+    public CompletableFuture<Long> resetNamespace(String conceptId) {
+        return scanAndUnlink(conceptId, "0", 0);
+    }
+
+    private CompletableFuture<Long> scanAndUnlink(String conceptId, String cursor, long removed) {
+        return send(conceptId, "reset", Commands.read("SCAN", cursor, "MATCH", namespace.matchPattern(), "COUNT", "1000"))
+                .thenCompose(reply -> {
+                    Object[] parts = (Object[]) reply;
+                    String next = String.valueOf(parts[0]);
+                    List<String> keys = new ArrayList<>();
+                    for (Object k : (Object[]) parts[1]) {
+                        String key = String.valueOf(k);
+                        if (namespace.owns(key)) keys.add(key); // double-check: MATCH is a glob, the rule is a prefix
+                    }
+                    CompletableFuture<Long> step = keys.isEmpty() ? CompletableFuture.completedFuture(0L)
+                            : send(conceptId, "reset", Commands.unlink(keys.toArray(String[]::new)));
+                    return step.thenCompose(n -> "0".equals(next) ? CompletableFuture.completedFuture(removed + n)
+                            : scanAndUnlink(conceptId, next, removed + n));
+                });
+    }
+
+    /** Counts the keys of the namespace (SCAN MATCH, stops at {@code cap}). */
+    public CompletableFuture<Long> countNamespaceKeys(String conceptId, String connection, long cap) {
+        return countFrom(conceptId, connection, "0", 0, cap);
+    }
+
+    private CompletableFuture<Long> countFrom(String conceptId, String connection, String cursor, long seen, long cap) {
+        return send(conceptId, connection, Commands.read("SCAN", cursor, "MATCH", namespace.matchPattern(), "COUNT", "1000"))
+                .thenCompose(reply -> {
+                    Object[] parts = (Object[]) reply;
+                    String next = String.valueOf(parts[0]);
+                    long total = seen + ((Object[]) parts[1]).length;
+                    if ("0".equals(next) || total >= cap) return CompletableFuture.completedFuture(total);
+                    return countFrom(conceptId, connection, next, total, cap);
+                });
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private void journalEvent(String what, String reply) {
+        journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), "main", HEALTH, List.of(what), reply, 0,
+                reply.startsWith("(error)"), "GlideClient.createClient(config).get()", "valkey-cli -h "
+                + (target == null ? "?" : target.host() + " -p " + target.port())));
+    }
+
+    private void publish(ConnectionStatus s) {
+        status = s;
+        for (Consumer<ConnectionStatus> l : statusListeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException ignored) {
+                // a listener's bug must not break the connection watch
+            }
+        }
+    }
+
+    private synchronized void cancelTasks() {
+        if (healthTask != null) healthTask.cancel(false);
+        if (retryTask != null) retryTask.cancel(false);
+        healthTask = null;
+        retryTask = null;
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // one listener failing must not stop the others
+        }
+    }
+
+    private static void closeQuietly(ClientHandle c) {
+        try {
+            BaseClient g = c.glide();
+            g.close();
+        } catch (Exception ignored) {
+            // closing a dead client can fail; nothing to do
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            generation++;
+            cancelTasks();
+        }
+        ClientHandle c = client;
+        client = null;
+        if (c != null) closeQuietly(c);
+        scheduler.shutdownNow();
+    }
+
+    /** A command was asked for while no server is connected. */
+    public static final class NotConnectedException extends IllegalStateException {
+        public NotConnectedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The gateway as seen by one tab and one of its connections (workers). */
+    public record Scope(ValkeyGateway gateway, String conceptId, String connection) {
+        public <T> CompletableFuture<T> send(ValkeyCall<T> call) {
+            return gateway.send(conceptId, connection, call);
+        }
+
+        public Scope worker(String name) {
+            return new Scope(gateway, conceptId, name);
+        }
+
+        public CompletableFuture<Object[]> batch(boolean atomic, List<List<String>> commands, List<String> writtenKeys,
+                                                 String glideJava) {
+            return gateway.batch(conceptId, connection, atomic, commands, writtenKeys, glideJava);
+        }
+
+        public String key(String suffix) {
+            return gateway.namespace().key(suffix);
+        }
+    }
+}
