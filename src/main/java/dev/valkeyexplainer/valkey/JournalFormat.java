@@ -74,7 +74,8 @@ public final class JournalFormat {
 
     /** A reply in one short line, in the style of valkey-cli. */
     public static String reply(Object value) {
-        return elide(replyText(value, 0), MAX_REPLY_CHARS);
+        // one line per row: a multi-line bulk reply (INFO) shows its line breaks as ↵
+        return elide(replyText(value, 0).replace("\r\n", "↵").replace("\n", "↵"), MAX_REPLY_CHARS);
     }
 
     private static String replyText(Object value, int depth) {

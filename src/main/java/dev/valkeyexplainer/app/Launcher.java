@@ -1,0 +1,69 @@
+package dev.valkeyexplainer.app;
+
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * The entry point (a plain main, so a jar can start JavaFX from the class path). Parses the options,
+ * then opens the window or runs the headless screenshot mode. Bad options and a missing display
+ * get a message and an exit code, never a stack trace.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("glide.autoShutdownHook", "false");
+        CommandLine cl = Options.commandLine();
+        Options.Parsed parsed;
+        try {
+            cl.parseArgs(args);
+            if (cl.isUsageHelpRequested()) {
+                cl.usage(System.out);
+                return;
+            }
+            if (cl.isVersionHelpRequested()) {
+                cl.printVersionHelp(System.out);
+                return;
+            }
+            parsed = ((Options) cl.getCommand()).check(cl);
+            if (parsed.tab() != null && dev.valkeyexplainer.concept.ConceptRegistry.standard().byId(parsed.tab()).isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--tab: no tab '" + parsed.tab() + "'. Tabs: "
+                        + String.join(", ", dev.valkeyexplainer.concept.ConceptRegistry.standard().all().stream()
+                        .map(dev.valkeyexplainer.concept.Concept::id).toList()) + ".");
+            }
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("Error: " + e.getMessage());
+            System.err.println("Run ./run --help for the options.");
+            System.exit(2);
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                System.err.println("[valkey-explainer] unexpected error on " + t.getName() + ": " + e));
+        if (parsed.screenshots() != null) {
+            System.exit(ScreenshotMode.run(parsed));
+            return;
+        }
+        if (!hasDisplay()) {
+            System.err.println("""
+                    No display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open.
+                      - To make the screenshots without a display:  ./run --screenshots screenshots/
+                      - To run the window on a virtual display:     xvfb-run -a ./run""");
+            System.exit(3);
+            return;
+        }
+        ExplainerApp.launchWith(parsed);
+    }
+
+    static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("bsd")) return true; // macOS and Windows always have one
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"))
+                || "Monocle".equals(System.getProperty("glass.platform"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

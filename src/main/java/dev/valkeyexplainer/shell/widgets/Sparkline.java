@@ -1,0 +1,130 @@
+package dev.valkeyexplainer.shell.widgets;
+
+import dev.valkeyexplainer.shell.Palette;
+import java.util.function.DoubleFunction;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/** A small live line chart of the last N samples, drawn on a canvas that follows its pane's size. */
+public final class Sparkline extends Pane {
+
+    private final Canvas canvas = new Canvas();
+    private final double[] samples;
+    private int count;
+    private int head;
+    private final String title;
+    private final DoubleFunction<String> format;
+    private final ObjectProperty<Palette> palette;
+
+    public Sparkline(String title, int capacity, DoubleFunction<String> format, ObjectProperty<Palette> palette) {
+        this.title = title;
+        this.samples = new double[capacity];
+        this.format = format;
+        this.palette = palette;
+        getStyleClass().add("sparkline");
+        getChildren().add(canvas);
+        setMinSize(160, 90);
+        setPrefSize(360, 140);
+        widthProperty().addListener(o -> redraw());
+        heightProperty().addListener(o -> redraw());
+        palette.addListener(o -> redraw());
+    }
+
+    /** FX thread. */
+    public void add(double v) {
+        samples[head] = v;
+        head = (head + 1) % samples.length;
+        if (count < samples.length) count++;
+        redraw();
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public double latest() {
+        return count == 0 ? Double.NaN : samples[(head - 1 + samples.length) % samples.length];
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+    }
+
+    private void redraw() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) return;
+        Palette p = palette.get();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        g.setFill(p.surface());
+        g.fillRoundRect(0, 0, w, h, 10, 10);
+        g.setStroke(p.grid());
+        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+        double top = 34;
+        double bottom = h - 10;
+        double left = 10;
+        double right = w - 10;
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(p.muted());
+        g.setFont(Font.font("DejaVu Sans", 12));
+        g.fillText(title, left, 8);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(p.text());
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 18));
+        g.fillText(count == 0 ? "–" : format.apply(latest()), right, 6);
+        if (count < 2) return;
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            double v = sample(i);
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        // A floor of zero reads honestly for rates; a tight band shows change for slowly moving values.
+        double lo = min > 0 && (max - min) < max * 0.5 ? min - (max - min) * 0.2 : 0;
+        double hi = max <= lo ? lo + 1 : max;
+        double step = (right - left) / (samples.length - 1);
+        double x0 = right - (count - 1) * step;
+        Color line = p.accent();
+        g.setFill(line.deriveColor(0, 1, 1, 0.15));
+        g.beginPath();
+        g.moveTo(x0, bottom);
+        for (int i = 0; i < count; i++) g.lineTo(x0 + i * step, y(sample(i), lo, hi, top, bottom));
+        g.lineTo(x0 + (count - 1) * step, bottom);
+        g.closePath();
+        g.fill();
+        g.setStroke(line);
+        g.setLineWidth(2);
+        g.beginPath();
+        for (int i = 0; i < count; i++) {
+            double x = x0 + i * step;
+            double y = y(sample(i), lo, hi, top, bottom);
+            if (i == 0) g.moveTo(x, y);
+            else g.lineTo(x, y);
+        }
+        g.stroke();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font("DejaVu Sans", 10));
+        g.setFill(p.muted());
+        g.fillText("max " + format.apply(max), left, top - 12);
+    }
+
+    private double sample(int i) {
+        return samples[(head - count + i + samples.length) % samples.length];
+    }
+
+    private static double y(double v, double lo, double hi, double top, double bottom) {
+        return bottom - (v - lo) / (hi - lo) * (bottom - top);
+    }
+}
