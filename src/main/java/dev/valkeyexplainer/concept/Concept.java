@@ -7,7 +7,8 @@ import javafx.scene.Node;
 /**
  * A tab of the app: one idea from the talk. The shell creates the view once, and calls
  * {@link #activate()} when the tab is shown and {@link #deactivate()} when it is hidden: only the
- * selected tab polls the server and animates, so a hidden tab costs nothing.
+ * selected tab polls the server and animates, so a hidden tab costs nothing. Constructors create no
+ * nodes (the registry is built before the FX toolkit starts); {@link #createView} does.
  */
 public interface Concept {
 

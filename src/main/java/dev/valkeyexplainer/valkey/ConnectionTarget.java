@@ -53,15 +53,19 @@ public record ConnectionTarget(String host, int port, String username, String pa
                     + "://'. Use valkey://, valkeys:// (TLS), redis:// or rediss://.");
         };
         String host = uri.getHost();
+        String authority = uri.getRawAuthority();
+        if (host == null && authority != null) {
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostPort.lastIndexOf(':');
+            if (colon > 0 && !hostPort.substring(colon + 1).matches("\\d+")) {
+                throw new IllegalArgumentException("The port in '" + maskPassword(trimmed) + "' is not a number from 1 to 65535.");
+            }
+        }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("'" + maskPassword(trimmed) + "' has no host name. Example: valkey://localhost:6379");
         }
         if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
         int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
-        if (uri.getPort() == -1 && uri.getAuthority() != null && uri.getAuthority().matches(".*:[^\\]]*$")
-                && !uri.getAuthority().endsWith("]")) {
-            throw new IllegalArgumentException("The port in '" + maskPassword(trimmed) + "' is not a number from 1 to 65535.");
-        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("Port " + port + " is out of range 1-65535.");
         }

@@ -69,7 +69,8 @@ public final class JournalFormat {
 
     public static String elide(String s, int max) {
         if (s.length() <= max) return s;
-        return s.substring(0, max - 8) + "…(" + String.format(Locale.ROOT, "%,d", s.length()) + " chars)";
+        String suffix = "…(" + String.format(Locale.ROOT, "%,d", s.length()) + " chars)";
+        return s.substring(0, Math.max(8, max - suffix.length())) + suffix;
     }
 
     /** A reply in one short line, in the style of valkey-cli. */

@@ -38,8 +38,8 @@ public final class ServerConcept implements Concept {
     private final AtomicReference<ServerSnapshot> last = new AtomicReference<>();
     private volatile long nsKeys = -1;
     private int polls;
-    private final CodePanel code = new CodePanel();
-    private final Label trafficResult = new Label("Sends 1,000 pipelined SETs, then 1,000 GETs, under the prefix.");
+    private CodePanel code;
+    private Label trafficResult;
     private ConceptContext context;
 
     @Override
@@ -58,6 +58,8 @@ public final class ServerConcept implements Concept {
         poll = ctx.scope(ID, "poller");
         demo = ctx.scope(ID, "traffic");
         view = new ServerView(ctx.palette());
+        code = new CodePanel();
+        trafficResult = new Label("Sends 1,000 pipelined SETs, then 1,000 GETs, under the prefix.");
         poller = new LivePoller<>(ctx.gateway().scheduler(), POLL_MS, this::read,
                 new FxHandoff<>(ctx.fx(), this::show), e -> ctx.fx().execute(() -> view.showError(JournalFormat.errorMessage(e))));
         code.show("Glide (Java): what this tab runs 4× a second", """

@@ -1,0 +1,102 @@
+package dev.valkeyexplainer.shell;
+
+import static dev.valkeyexplainer.shell.UiHarness.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.valkeyexplainer.valkey.JournalEntry;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The whole window, headless, against a real sandbox server. */
+@ExtendWith(ApplicationExtension.class)
+class ShellUiTest {
+
+    private static UiHarness app;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        app = new UiHarness();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (app != null) app.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage);
+    }
+
+    @Test
+    void theStatusBarShowsTheSandboxConnection() {
+        waitUntil("the status bar says connected", () -> app.window.statusBar().stateText().equals("Connected"));
+        assertTrue(app.window.statusBar().sandboxShown());
+    }
+
+    @Test
+    void serverPollingShowsUpAsJournalRowsOfTheServerTab() {
+        waitUntil("INFO rows from the Server tab", () -> app.window.journal().visibleRows().stream()
+                .anyMatch(e -> e.conceptId().equals("server") && e.args().get(0).equals("INFO")));
+        JournalEntry row = app.window.journal().visibleRows().stream().filter(e -> e.args().get(0).equals("INFO")).findFirst().orElseThrow();
+        assertEquals("poller", row.connection());
+        assertTrue(row.reply().contains("valkey_version") || row.reply().contains("# Server"), row.reply());
+        assertFalse(app.window.journal().visibleRows().stream().anyMatch(e -> e.conceptId().equals("health")),
+                "health checks are hidden by default");
+    }
+
+    @Test
+    void sendingTrafficShowsPipelinesInTheJournal(FxRobot robot) {
+        robot.clickOn("Send 2,000 commands");
+        waitUntil("two pipeline rows", () -> app.window.journal().visibleRows().stream()
+                .filter(e -> e.args().get(0).equals("PIPELINE")).count() >= 2);
+        waitUntil("the result line", () -> robot.lookup(".result").queryLabeled().getText().contains("2,000 commands in 2 pipelines"));
+    }
+
+    @Test
+    void ctrlPlusMinusAndZeroScaleTheWholeUi(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).press(KeyCode.EQUALS).release(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        waitUntil("scale 110%", () -> app.window.scaledPane().getScale() == 1.1);
+        robot.press(KeyCode.CONTROL).press(KeyCode.EQUALS).release(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        waitUntil("scale 120%", () -> app.window.scaledPane().getScale() == 1.2);
+        Region content = (Region) app.window.scaledPane().getChildrenUnmodifiable().get(0);
+        assertEquals(app.window.scaledPane().getWidth() / 1.2, content.getWidth(), 1.0, "layout fills the window at 1.2x");
+        robot.press(KeyCode.CONTROL).press(KeyCode.MINUS).release(KeyCode.MINUS).release(KeyCode.CONTROL);
+        waitUntil("scale 110%", () -> app.window.scaledPane().getScale() == 1.1);
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        waitUntil("scale 100%", () -> app.window.scaledPane().getScale() == 1.0);
+    }
+
+    @Test
+    void ctrlDSwitchesTheThemeAndTheCssTokensFollow(FxRobot robot) {
+        Region root = robot.lookup(".app-root").queryAs(Region.class);
+        boolean wasDark = app.window.theme().dark();
+        robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
+        waitUntil("theme toggled", () -> app.window.theme().dark() != wasDark);
+        Color expected = Color.web(app.window.theme().dark() ? "#14171d" : "#f7f8fa");
+        waitUntil("background follows the theme", () -> root.getBackground().getFills().get(0).getFill().equals(expected));
+        robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
+        waitUntil("theme back", () -> app.window.theme().dark() == wasDark);
+    }
+
+    @Test
+    void f1OpensTheHelpOverlayAndEscapeClosesIt(FxRobot robot) {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        waitUntil("help shown", () -> app.window.help().isVisible());
+        assertTrue(robot.lookup("Ctrl+1 … Ctrl+9").tryQuery().isPresent());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil("help hidden", () -> !app.window.help().isVisible());
+    }
+}
