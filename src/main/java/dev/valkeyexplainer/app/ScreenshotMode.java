@@ -63,6 +63,7 @@ public final class ScreenshotMode {
             }
             MainWindow window = onFx(() -> {
                 MainWindow w = new MainWindow(services, Platform::runLater);
+                w.setJournalShare(0.18); // the tab pictures are the point here: give the tabs the room
                 Stage stage = new Stage();
                 Scene scene = new Scene(w.root(), options.width(), options.height());
                 w.install(scene, stage);

@@ -19,7 +19,7 @@ public final class CodePanel extends BorderPane {
     public CodePanel() {
         getStyleClass().add("code-panel");
         code.setEditable(false);
-        code.setWrapText(false);
+        code.setWrapText(true); // long Glide calls wrap rather than hide behind a scroll bar
         code.getStyleClass().add("code");
         code.setPrefRowCount(9);
         Button copy = new Button("Copy");

@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concept;
 
+import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ public final class ConceptRegistry {
 
     public static ConceptRegistry standard() {
         return new ConceptRegistry(List.of(
-                new ServerConcept()));
+                new ServerConcept(),
+                new HllConcept()));
     }
 
     public List<Concept> all() {

@@ -60,8 +60,9 @@ public final class StepPlayer {
         this.delay = delay;
     }
 
+    /** Plays from where it is; a finished scenario starts over. */
     public void play() {
-        if (finished.get()) return;
+        if (finished.get()) reset();
         playing.set(true);
         if (!busy.get()) stepOnce();
     }
@@ -77,7 +78,8 @@ public final class StepPlayer {
 
     /** Runs one step unless one is already running or the scenario is over. */
     public void stepOnce() {
-        if (busy.get() || finished.get()) return;
+        if (busy.get()) return;
+        if (finished.get()) reset();
         busy.set(true);
         error.set("");
         int gen = generation;
@@ -144,11 +146,10 @@ public final class StepPlayer {
         Button playButton = new Button();
         playButton.textProperty().bind(javafx.beans.binding.Bindings.when(playing).then("Pause").otherwise("Play"));
         playButton.setOnAction(e -> togglePlay());
-        playButton.disableProperty().bind(finished);
         playButton.setTooltip(new Tooltip("Play / pause (Space)"));
         Button step = new Button("Step");
         step.setOnAction(e -> stepOnce());
-        step.disableProperty().bind(busy.or(finished).or(playing));
+        step.disableProperty().bind(busy.or(playing));
         step.setTooltip(new Tooltip("One step (Right arrow)"));
         Button resetButton = new Button("Reset");
         resetButton.setOnAction(e -> reset());

@@ -55,6 +55,7 @@ public final class MainWindow {
     private final ScaledPane scaled;
     private final Label scaleLabel = new Label("100%");
     private Concept active;
+    private final SplitPane split;
 
     public MainWindow(AppServices services, Executor fx) {
         this.services = services;
@@ -71,7 +72,7 @@ public final class MainWindow {
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> switchTo((Concept) now.getUserData()));
 
-        SplitPane split = new SplitPane(tabs, journal);
+        split = new SplitPane(tabs, journal);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(journal, false);
@@ -256,6 +257,11 @@ public final class MainWindow {
             concepts.forEach(Concept::onReset);
             notice.setText(String.format(Locale.ROOT, "Removed %,d keys under %s", n, services.gateway().namespace().prefix()));
         }));
+    }
+
+    /** The share of the window's height that the journal takes (0.1 to 0.6). */
+    public void setJournalShare(double share) {
+        split.setDividerPositions(1 - Math.max(0.1, Math.min(0.6, share)));
     }
 
     public Parent root() {

@@ -101,6 +101,18 @@ public final class Commands {
                 c -> c.glide().pfmerge(destination, sources));
     }
 
+    public static ValkeyCall<Long> sadd(String key, String... members) {
+        List<String> args = new ArrayList<>(List.of("SADD", key));
+        args.addAll(Arrays.asList(members));
+        return new ValkeyCall<>(args, List.of(key), "client.sadd(" + javaString(key) + ", " + javaArray(List.of(members)) + ")",
+                c -> c.glide().sadd(key, members));
+    }
+
+    public static ValkeyCall<Long> scard(String key) {
+        return new ValkeyCall<>(List.of("SCARD", key), List.of(), "client.scard(" + javaString(key) + ")",
+                c -> c.glide().scard(key));
+    }
+
     /** MEMORY USAGE has no typed Glide method. */
     public static ValkeyCall<Object> memoryUsage(String key) {
         return read("MEMORY", "USAGE", key, "SAMPLES", "0");

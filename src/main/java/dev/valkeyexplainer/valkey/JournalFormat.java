@@ -12,6 +12,7 @@ public final class JournalFormat {
 
     static final int MAX_ARG_CHARS = 48;
     static final int MAX_REPLY_CHARS = 80;
+    static final int MAX_ARGS = 12;
     static final String MASK = "****";
 
     private JournalFormat() {
@@ -63,7 +64,10 @@ public final class JournalFormat {
     /** Masked, then long arguments shortened: {@code "abcdef…" (1,204 chars)}. */
     public static List<String> display(List<String> args) {
         List<String> out = new ArrayList<>();
-        for (String a : mask(args)) out.add(elide(a, MAX_ARG_CHARS));
+        List<String> masked = mask(args);
+        int shown = masked.size() > MAX_ARGS ? MAX_ARGS - 2 : masked.size();
+        for (String a : masked.subList(0, shown)) out.add(elide(a, MAX_ARG_CHARS));
+        if (shown < masked.size()) out.add(String.format(Locale.ROOT, "…(+%,d more)", masked.size() - shown));
         return out;
     }
 

@@ -73,6 +73,9 @@ class StepPlayerTest {
         assertTrue(p.finishedProperty().get());
         assertFalse(p.playingProperty().get());
         assertTrue(delayed.isEmpty());
+        p.play();
+        assertEquals(1, s.resets, "playing a finished scenario starts it over");
+        assertFalse(p.finishedProperty().get());
     }
 
     @Test

@@ -31,6 +31,16 @@ class JournalFormatTest {
     }
 
     @Test
+    void longArgumentListsShowTheirFirstArgumentsAndACount() {
+        List<String> args = new java.util.ArrayList<>(List.of("PFADD", "vx:hll"));
+        for (int i = 0; i < 5_000; i++) args.add("user:" + i);
+        List<String> shown = JournalFormat.display(args);
+        assertEquals(JournalFormat.MAX_ARGS - 1, shown.size());
+        assertEquals("PFADD", shown.get(0));
+        assertEquals("…(+4,992 more)", shown.get(shown.size() - 1));
+    }
+
+    @Test
     void repliesReadLikeValkeyCli() {
         assertEquals("(nil)", JournalFormat.reply(null));
         assertEquals("(integer) 3", JournalFormat.reply(3L));
