@@ -9,7 +9,6 @@ import dev.valkeyexplainer.valkey.JournalEntry;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,9 @@ class ShellUiTest {
         if (app != null) app.close();
     }
 
+    /** A new window per test over the same app services (the concepts build a fresh view each time). */
     @Start
-    void start(Stage stage) {
+    void start(javafx.stage.Stage stage) {
         app.start(stage);
     }
 
@@ -89,6 +89,24 @@ class ShellUiTest {
         waitUntil("background follows the theme", () -> root.getBackground().getFills().get(0).getFill().equals(expected));
         robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
         waitUntil("theme back", () -> app.window.theme().dark() == wasDark);
+    }
+
+    @Test
+    void ctrlDigitSwitchesTabsAndOnlyTheSelectedTabPolls(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitUntil("HyperLogLog tab selected", () -> app.window.active().id().equals("hll"));
+        assertEquals(1, app.window.tabs().getSelectionModel().getSelectedIndex());
+        // Once the switch has settled, new journal rows come from the HyperLogLog poller, none from the Server tab.
+        int before = app.services.journal().size();
+        waitUntil("the HLL tab polled", () -> app.services.journal().snapshot().stream().skip(before)
+                .anyMatch(e -> e.conceptId().equals("hll")));
+        org.testfx.util.WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        int settled = app.services.journal().size();
+        org.testfx.util.WaitForAsyncUtils.sleep(1_200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertFalse(app.services.journal().snapshot().stream().skip(settled).anyMatch(e -> e.conceptId().equals("server")),
+                "the hidden Server tab stopped polling");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        waitUntil("Server tab back", () -> app.window.active().id().equals("server"));
     }
 
     @Test

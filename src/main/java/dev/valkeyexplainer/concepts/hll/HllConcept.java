@@ -81,6 +81,7 @@ public final class HllConcept implements Concept {
     @Override
     public Node createView(ConceptContext context) {
         ctx = context;
+        deactivate(); // a second view (a new window) replaces the first: its poller must not live on
         valkey = ctx.scope(ID, "add");
         keys = HllKeys.of(ctx.gateway().namespace(), LocalDate.now());
         viewedKey = keys.dau();

@@ -55,6 +55,7 @@ public final class ServerConcept implements Concept {
     @Override
     public Node createView(ConceptContext ctx) {
         this.context = ctx;
+        deactivate(); // a second view (a new window) replaces the first: its poller must not live on
         poll = ctx.scope(ID, "poller");
         demo = ctx.scope(ID, "traffic");
         view = new ServerView(ctx.palette());
