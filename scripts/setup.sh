@@ -6,6 +6,7 @@
 #   valkey-server   bookworm-backports on Debian 12, the main archive on Debian 13 / Ubuntu 24.04+,
 #                   Homebrew on macOS; skipped when VALKEY_SERVER points to a binary
 #   fonts           fonts-dejavu-core on Linux (JavaFX refuses to start with no fonts at all)
+#   GTK 3           libgtk-3-0 on Linux, with --window only (./run): JavaFX's window needs it
 set -euo pipefail
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -72,6 +73,15 @@ fi
 if [ "$OS" = "Linux" ] && [ ! -d /usr/share/fonts/truetype/dejavu ]; then
   say "no DejaVu fonts found (JavaFX needs at least one font)"
   apt_install fonts-dejavu-core fontconfig
+fi
+
+# --- GTK 3 (Linux, only for the window: ./run passes --window) ------------------------------------
+# JavaFX draws its window through GTK 3; the tests and the screenshot mode do not need it.
+if [ "${1:-}" = "--window" ] && [ "$OS" = "Linux" ]; then
+  if ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0'; then
+    say "GTK 3 is missing (JavaFX needs it to open a window)"
+    apt_install libgtk-3-0 2>/dev/null || apt_install libgtk-3-0t64
+  fi
 fi
 
 exit 0

@@ -53,7 +53,14 @@ public final class Launcher {
             System.exit(3);
             return;
         }
-        ExplainerApp.launchWith(parsed);
+        try {
+            ExplainerApp.launchWith(parsed);
+        } catch (RuntimeException e) {
+            String msg = dev.valkeyexplainer.valkey.JournalFormat.errorMessage(e);
+            System.err.println("The window could not open: " + msg);
+            if (msg.contains("GTK")) System.err.println("JavaFX needs GTK 3 on Linux: apt-get install libgtk-3-0 (./run installs it).");
+            System.exit(4);
+        }
     }
 
     static boolean hasDisplay() {

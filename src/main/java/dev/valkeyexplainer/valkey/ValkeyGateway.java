@@ -240,8 +240,10 @@ public final class ValkeyGateway implements AutoCloseable {
                     if (c != client) return;
                     if (e != null) {
                         if (status.state() != ConnectionStatus.State.DOWN) {
+                            String why = JournalFormat.errorMessage(e);
+                            if (why.endsWith("TimeoutException")) why = "no answer to PING within " + HEALTH_TIMEOUT_MS + " ms";
                             publish(status.withState(ConnectionStatus.State.DOWN, "Lost the server at " + target.redacted()
-                                    + ": " + JournalFormat.errorMessage(e) + ". Reconnecting automatically…").withLatency(-1));
+                                    + ": " + why + ". Reconnecting automatically…").withLatency(-1));
                         }
                         return;
                     }

@@ -177,7 +177,7 @@ final class RegisterGrid extends Region {
             g.setLineWidth(1);
             g.strokeLine(0, y + cell / 2, s, y + cell / 2);
             g.strokeLine(x + cell / 2, 0, x + cell / 2, s);
-            double grow = 10 + 18 * pulse.value();
+            double grow = 20 + 18 * pulse.value(); // wider than the 12-px ring, so the cell's colour stays visible
             g.setStroke(p.text());
             g.setLineWidth(2.5);
             g.strokeRect(x + cell / 2 - grow / 2, y + cell / 2 - grow / 2, grow, grow);
