@@ -59,6 +59,40 @@ public final class Commands {
                 c -> c.glide().set(key, value, opts));
     }
 
+    /** {@code SET key value NX PX ms}: the lock. The reply is "OK" when taken, null when someone holds it. */
+    public static ValkeyCall<String> setIfAbsent(String key, String value, long millis) {
+        SetOptions opts = SetOptions.builder().conditionalSetOnlyIfNotExist()
+                .expiry(millis % 1000 == 0 ? SetOptions.Expiry.Seconds(millis / 1000) : SetOptions.Expiry.Milliseconds(millis)).build();
+        List<String> args = millis % 1000 == 0 ? List.of("SET", key, value, "NX", "EX", Long.toString(millis / 1000))
+                : List.of("SET", key, value, "NX", "PX", Long.toString(millis));
+        String expiry = millis % 1000 == 0 ? "Expiry.Seconds(" + millis / 1000 + "L)" : "Expiry.Milliseconds(" + millis + "L)";
+        return new ValkeyCall<>(args, List.of(key), "client.set(" + javaString(key) + ", " + javaString(value)
+                + ",\n    SetOptions.builder().conditionalSetOnlyIfNotExist()\n        .expiry(" + expiry + ").build())",
+                c -> c.glide().set(key, value, opts));
+    }
+
+    public static ValkeyCall<Boolean> pexpire(String key, long millis) {
+        return new ValkeyCall<>(List.of("PEXPIRE", key, Long.toString(millis)), List.of(key),
+                "client.pexpire(" + javaString(key) + ", " + millis + "L)", c -> c.glide().pexpire(key, millis));
+    }
+
+    /**
+     * A Lua script through Glide's {@code invokeScript} (EVALSHA, loading the script on NOSCRIPT).
+     * {@code keys} are the script's KEYS; those it may write must be in {@code writtenKeys}.
+     */
+    public static ValkeyCall<Object> script(glide.api.models.Script script, String scriptName, List<String> keys,
+                                            List<String> args, List<String> writtenKeys) {
+        List<String> argv = new ArrayList<>(List.of("EVALSHA", script.getHash(), Integer.toString(keys.size())));
+        argv.addAll(keys);
+        argv.addAll(args);
+        var opts = glide.api.models.commands.ScriptOptions.builder().keys(keys).args(args).build();
+        StringBuilder java = new StringBuilder("client.invokeScript(" + scriptName + ", ScriptOptions.builder()");
+        for (String k : keys) java.append("\n    .key(").append(javaString(k)).append(")");
+        for (String a : args) java.append("\n    .arg(").append(javaString(a)).append(")");
+        java.append(".build())");
+        return new ValkeyCall<>(argv, writtenKeys, java.toString(), c -> c.glide().invokeScript(script, opts));
+    }
+
     public static ValkeyCall<Long> del(String... keys) {
         List<String> args = new ArrayList<>(List.of("DEL"));
         args.addAll(Arrays.asList(keys));

@@ -1,0 +1,117 @@
+package dev.valkeyexplainer.concepts.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.valkeyexplainer.db.GameDatabase;
+import dev.valkeyexplainer.db.Player;
+import dev.valkeyexplainer.valkey.Commands;
+import dev.valkeyexplainer.valkey.TestValkey;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Cache-aside, trigger invalidation and the hot-key refresh against a real server and database. */
+class CachingIT {
+
+    private static TestValkey valkey;
+    private static GameDatabase db;
+
+    @BeforeAll
+    static void start() throws Exception {
+        valkey = new TestValkey();
+        db = new GameDatabase(1_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+        valkey.close();
+    }
+
+    @Test
+    void aMissLoadsFromTheDatabaseAndCachesWithATtlAndTheNextLookupHits() throws Exception {
+        LatencyStats stats = new LatencyStats();
+        PlayerCache cache = new PlayerCache(valkey.gateway.scope("cache", "app"), db, stats);
+        long readsBefore = db.reads();
+        PlayerCache.Lookup first = cache.lookup(7, "app").get(10, TimeUnit.SECONDS);
+        PlayerCache.Lookup second = cache.lookup(7, "app").get(10, TimeUnit.SECONDS);
+        assertEquals(PlayerCache.Outcome.MISS, first.outcome());
+        assertEquals(PlayerCache.Outcome.HIT, second.outcome());
+        assertEquals(first.json(), second.json());
+        assertEquals(readsBefore + 1, db.reads(), "one database read for two lookups");
+        long ttl = valkey.send(Commands.ttl("vx:player:7"));
+        assertTrue(ttl > 50 && ttl <= 60, "SET ... EX 60: " + ttl);
+        assertTrue(first.micros() >= 40_000, "the miss includes the 40 ms simulated database latency: " + first.micros());
+        assertTrue(second.micros() < first.micros(), "the hit is faster");
+        LatencyStats.Snapshot s = stats.snapshot();
+        assertEquals(1, s.hits());
+        assertEquals(1, s.misses());
+    }
+
+    @Test
+    void theTriggerDeletesTheCachedKeyOnUpdateAndTheNextLookupGetsTheFreshRow() throws Exception {
+        PlayerCache cache = new PlayerCache(valkey.gateway.scope("cache", "app"), db, new LatencyStats());
+        var trigger = valkey.gateway.scope("cache", "db-trigger");
+        db.onRowUpdated(id -> trigger.send(Commands.del(cache.key(id))));
+        cache.lookup(11, "app").get(10, TimeUnit.SECONDS);
+        assertNotNull(valkey.send(Commands.get("vx:player:11")));
+
+        Player updated = db.update(11, 99, 123_456);
+
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (valkey.send(Commands.get("vx:player:11")) != null && System.nanoTime() < end) Thread.sleep(10);
+        assertNull(valkey.send(Commands.get("vx:player:11")), "the UPDATE's trigger removed the key");
+        PlayerCache.Lookup next = cache.lookup(11, "app").get(10, TimeUnit.SECONDS);
+        assertEquals(PlayerCache.Outcome.MISS, next.outcome());
+        assertEquals(123_456, Player.goldOf(next.json()));
+        assertEquals(updated.gold(), Player.goldOf(valkey.send(Commands.get("vx:player:11"))));
+        db.onRowUpdated(id -> { });
+    }
+
+    @Test
+    void withoutTheTriggerTheCacheServesTheStaleRow() throws Exception {
+        PlayerCache cache = new PlayerCache(valkey.gateway.scope("cache", "app"), db, new LatencyStats());
+        db.onRowUpdated(id -> { });
+        cache.lookup(12, "app").get(10, TimeUnit.SECONDS);
+        db.update(12, 1, 777);
+        PlayerCache.Lookup stale = cache.lookup(12, "app").get(10, TimeUnit.SECONDS);
+        assertEquals(PlayerCache.Outcome.HIT, stale.outcome());
+        assertTrue(Player.goldOf(stale.json()) != 777, "the cached copy is stale");
+    }
+
+    @Test
+    void readersRefreshingUnderTheThresholdKeepAHotKeyAliveLongerThanItsTtl() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        try {
+            HotKeyReaders readers = new HotKeyReaders(valkey.gateway.scope("cache", "hot"), db, scheduler, 1);
+            readers.configure(3, 2); // a 3 s TTL, refreshed when under 2 s
+            readers.start(3, 150).get(10, TimeUnit.SECONDS);
+            long end = System.currentTimeMillis() + 7_000; // more than twice the TTL
+            while (System.currentTimeMillis() < end) {
+                assertNotNull(valkey.send(Commands.get(readers.key())), "the hot key never expired");
+                Thread.sleep(100);
+            }
+            readers.stop();
+            assertTrue(readers.refreshes() >= 2, "refreshes: " + readers.refreshes());
+            assertEquals(0, readers.missing(), "no reader ever found the key gone");
+            assertTrue(valkey.journal.snapshot().stream().anyMatch(e -> e.args().get(0).equals("MULTI;")),
+                    "GET and TTL ran as MULTI/EXEC");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void zipfPicksTheFirstIdsMostOften() {
+        ZipfSampler z = new ZipfSampler(1_000, 1.1, 1);
+        int[] counts = new int[1_001];
+        for (int i = 0; i < 20_000; i++) counts[z.next()]++;
+        assertTrue(counts[1] > counts[2] && counts[2] > counts[10] && counts[10] > counts[500]);
+    }
+}
