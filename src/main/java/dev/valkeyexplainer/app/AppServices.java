@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.ConceptRegistry;
+import dev.valkeyexplainer.db.GameDatabase;
 import dev.valkeyexplainer.valkey.CommandJournal;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
 import dev.valkeyexplainer.valkey.ConnectionTarget;
@@ -20,6 +21,7 @@ public final class AppServices implements AutoCloseable {
     private final ValkeyGateway gateway;
     private final ConceptRegistry registry;
     private volatile ManagedValkeyServer embedded;
+    private GameDatabase database;
 
     public AppServices(Options.Parsed options, ConceptRegistry registry) {
         this.options = options;
@@ -65,6 +67,12 @@ public final class AppServices implements AutoCloseable {
         return embedded.target();
     }
 
+    /** The game's database (H2 in memory, seeded), created on first use. */
+    public synchronized GameDatabase database() {
+        if (database == null) database = new GameDatabase();
+        return database;
+    }
+
     public ManagedValkeyServer embedded() {
         return embedded;
     }
@@ -79,6 +87,9 @@ public final class AppServices implements AutoCloseable {
             }
         });
         gateway.close();
+        synchronized (this) {
+            if (database != null) database.close();
+        }
         ManagedValkeyServer s = embedded;
         if (s != null) s.close();
     }

@@ -80,7 +80,14 @@ public final class ScreenshotMode {
                 });
                 Thread.sleep(400);
                 for (ScreenshotStep step : c.screenshotSteps()) {
-                    String caption = step.prepare().get().toCompletableFuture().get(180, TimeUnit.SECONDS);
+                    String caption;
+                    try {
+                        caption = step.prepare().get().toCompletableFuture().get(180, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        throw new IllegalStateException("step " + step.name() + " did not finish within 180 s");
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("step " + step.name() + ": " + JournalFormat.errorMessage(e), e);
+                    }
                     settle(window);
                     Path file = dir.resolve(step.name() + ".png");
                     Node content = onFx(() -> window.tabs().getSelectionModel().getSelectedItem().getContent());

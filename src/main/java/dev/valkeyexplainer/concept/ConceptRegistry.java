@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concept;
 
+import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class ConceptRegistry {
     public static ConceptRegistry standard() {
         return new ConceptRegistry(List.of(
                 new ServerConcept(),
+                new HerdConcept(),
                 new HllConcept()));
     }
 

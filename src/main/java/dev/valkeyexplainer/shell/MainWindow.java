@@ -60,7 +60,7 @@ public final class MainWindow {
     public MainWindow(AppServices services, Executor fx) {
         this.services = services;
         this.fx = fx;
-        ConceptContext ctx = new ConceptContext(services.gateway(), clock, theme.paletteProperty(), fx);
+        ConceptContext ctx = new ConceptContext(services.gateway(), clock, theme.paletteProperty(), fx, services::database);
         journal = new JournalPane(services.journal(), fx, () -> active == null ? "" : active.id());
         for (Concept c : services.registry().all()) {
             concepts.add(c);
