@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concept;
 
+import dev.valkeyexplainer.concepts.cache.CacheConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
@@ -18,6 +19,7 @@ public final class ConceptRegistry {
     public static ConceptRegistry standard() {
         return new ConceptRegistry(List.of(
                 new ServerConcept(),
+                new CacheConcept(),
                 new HerdConcept(),
                 new HllConcept()));
     }

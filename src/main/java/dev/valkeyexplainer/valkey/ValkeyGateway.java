@@ -350,23 +350,34 @@ public final class ValkeyGateway implements AutoCloseable {
      * with SCAN MATCH + UNLINK (never FLUSHDB). Completes with the number of keys removed.
      */
     public CompletableFuture<Long> resetNamespace(String conceptId) {
-        return scanAndUnlink(conceptId, "0", 0);
+        return scanAndUnlink(conceptId, "reset", namespace.prefix(), "0", 0);
     }
 
-    private CompletableFuture<Long> scanAndUnlink(String conceptId, String cursor, long removed) {
-        return send(conceptId, "reset", Commands.read("SCAN", cursor, "MATCH", namespace.matchPattern(), "COUNT", "1000"))
+    /** Deletes the keys that start with {@code prefix}, which must itself be inside the namespace. */
+    public CompletableFuture<Long> deleteByPrefix(String conceptId, String connection, String prefix) {
+        if (!namespace.owns(prefix) || prefix.contains("*") || prefix.contains("?") || prefix.contains("[")) {
+            return CompletableFuture.failedFuture(new Namespace.NamespaceViolation("Refused to delete keys under '" + prefix
+                    + "': only plain prefixes inside '" + namespace.prefix() + "'."));
+        }
+        return scanAndUnlink(conceptId, connection, prefix, "0", 0);
+    }
+
+    private CompletableFuture<Long> scanAndUnlink(String conceptId, String connection, String prefix, String cursor,
+                                                  long removed) {
+        return send(conceptId, connection, Commands.read("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000"))
                 .thenCompose(reply -> {
                     Object[] parts = (Object[]) reply;
                     String next = String.valueOf(parts[0]);
                     List<String> keys = new ArrayList<>();
                     for (Object k : (Object[]) parts[1]) {
                         String key = String.valueOf(k);
-                        if (namespace.owns(key)) keys.add(key); // double-check: MATCH is a glob, the rule is a prefix
+                        // double-check: MATCH is a glob, the rule is a prefix
+                        if (namespace.owns(key) && key.startsWith(prefix)) keys.add(key);
                     }
                     CompletableFuture<Long> step = keys.isEmpty() ? CompletableFuture.completedFuture(0L)
-                            : send(conceptId, "reset", Commands.unlink(keys.toArray(String[]::new)));
+                            : send(conceptId, connection, Commands.unlink(keys.toArray(String[]::new)));
                     return step.thenCompose(n -> "0".equals(next) ? CompletableFuture.completedFuture(removed + n)
-                            : scanAndUnlink(conceptId, next, removed + n));
+                            : scanAndUnlink(conceptId, connection, prefix, next, removed + n));
                 });
     }
 

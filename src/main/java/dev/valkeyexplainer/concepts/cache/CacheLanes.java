@@ -1,0 +1,181 @@
+package dev.valkeyexplainer.concepts.cache;
+
+import dev.valkeyexplainer.shell.Palette;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Three lanes, App, Valkey and Database, with request tokens moving along the arrows: a hit goes to
+ * Valkey and back; a miss comes back empty, goes to the database, and is written to Valkey with a
+ * TTL; a database trigger sends DEL to Valkey. Tokens move slowly enough to follow (the real
+ * latencies, microseconds against milliseconds, are the measured figures beside the lanes).
+ */
+final class CacheLanes extends Region {
+
+    enum Node { APP, VALKEY, DB }
+
+    /** One hop of a token. */
+    record Hop(Node from, Node to, String label, Function<Palette, Color> colour) {
+    }
+
+    private record Token(List<Hop> hops, double[] startAt) {
+    }
+
+    static final double HOP_SECONDS = 0.45;
+    static final int MAX_TOKENS = 60;
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<Palette> palette;
+    private final List<Token> tokens = new ArrayList<>();
+    private double now;
+    private String appText = "";
+    private String valkeyText = "";
+    private String dbText = "";
+
+    CacheLanes(ObjectProperty<Palette> palette) {
+        this.palette = palette;
+        getChildren().add(canvas);
+        setMinHeight(200);
+        setPrefHeight(250);
+        palette.addListener(o -> redraw());
+    }
+
+    /** Adds a token that walks the given hops one after the other. Returns false when too many are moving. */
+    boolean send(List<Hop> hops) {
+        if (tokens.size() >= MAX_TOKENS) return false;
+        double[] starts = new double[hops.size()];
+        for (int i = 0; i < hops.size(); i++) starts[i] = now + i * HOP_SECONDS;
+        tokens.add(new Token(hops, starts));
+        return true;
+    }
+
+    void captions(String app, String valkey, String db) {
+        appText = app;
+        valkeyText = valkey;
+        dbText = db;
+        redraw();
+    }
+
+    int moving() {
+        return tokens.size();
+    }
+
+    boolean step(double dt) {
+        now += dt;
+        for (Iterator<Token> it = tokens.iterator(); it.hasNext(); ) {
+            Token t = it.next();
+            if (now > t.startAt()[t.startAt().length - 1] + HOP_SECONDS) it.remove();
+        }
+        redraw();
+        return !tokens.isEmpty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    private double x(Node n, double w) {
+        return switch (n) {
+            case APP -> w * 0.12;
+            case VALKEY -> w * 0.50;
+            case DB -> w * 0.88;
+        };
+    }
+
+    /** Which row a hop travels on, so requests and replies do not overlap. */
+    private static int row(Hop h) {
+        if (h.from() == Node.DB && h.to() == Node.VALKEY) return 5;
+        if (h.to() == Node.DB) return 2;
+        if (h.from() == Node.DB) return 3;
+        if (h.to() == Node.VALKEY) return h.label().startsWith("SET") ? 4 : 0;
+        return 1;
+    }
+
+    private void redraw() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w <= 0 || h <= 0) return;
+        Palette p = palette.get();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        g.setFill(p.surface());
+        g.fillRoundRect(0, 0, w, h, 10, 10);
+        g.setStroke(p.grid());
+        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+        double top = 64;
+        double rowH = (h - top - 12) / 6;
+        // the three participants
+        node(g, p, "App", appText, x(Node.APP, w), p.text());
+        node(g, p, "Valkey", valkeyText, x(Node.VALKEY, w), p.valkey());
+        node(g, p, "Database (H2)", dbText, x(Node.DB, w), p.database());
+        String[] rows = {"GET key", "hit: value / miss: nil", "miss: SELECT (+ simulated network)", "row", "SET key value EX ttl",
+                "UPDATE → trigger → DEL key"};
+        g.setFont(Font.font("DejaVu Sans", 10));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (int r = 0; r < 6; r++) {
+            double y = top + r * rowH + rowH / 2;
+            double a = r == 2 || r == 3 ? x(Node.APP, w) : r == 5 ? x(Node.VALKEY, w) : x(Node.APP, w);
+            double b = r == 2 || r == 3 || r == 5 ? x(Node.DB, w) : x(Node.VALKEY, w);
+            g.setStroke(p.grid());
+            g.setLineWidth(1);
+            g.setLineDashes(4, 4);
+            g.strokeLine(a, y, b, y);
+            g.setLineDashes();
+            g.setFill(p.muted());
+            g.fillText(rows[r], (a + b) / 2, y - 3);
+        }
+        // moving tokens
+        g.setTextBaseline(VPos.CENTER);
+        for (Token t : tokens) {
+            for (int i = 0; i < t.hops().size(); i++) {
+                double f = (now - t.startAt()[i]) / HOP_SECONDS;
+                if (f < 0 || f > 1) continue;
+                Hop hop = t.hops().get(i);
+                double ease = f * f * (3 - 2 * f);
+                double x0 = x(hop.from(), w);
+                double x1 = x(hop.to(), w);
+                double y = top + row(hop) * rowH + rowH / 2;
+                double x = x0 + (x1 - x0) * ease;
+                Color c = hop.colour().apply(p);
+                g.setFill(c);
+                g.fillOval(x - 7, y - 7, 14, 14);
+                g.setFill(p.text());
+                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(hop.label(), x + 10, y);
+            }
+        }
+    }
+
+    private static void node(GraphicsContext g, Palette p, String title, String caption, double cx, Color c) {
+        double bw = 150;
+        g.setFill(p.surface());
+        g.fillRoundRect(cx - bw / 2, 8, bw, 46, 10, 10);
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.strokeRoundRect(cx - bw / 2, 8, bw, 46, 10, 10);
+        g.setFill(c);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 14));
+        g.fillText(title, cx, 13);
+        g.setFill(p.muted());
+        g.setFont(Font.font("DejaVu Sans", 11));
+        g.fillText(caption, cx, 33);
+    }
+}
