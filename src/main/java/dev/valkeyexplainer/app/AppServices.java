@@ -21,7 +21,12 @@ public final class AppServices implements AutoCloseable {
     private final ValkeyGateway gateway;
     private final ConceptRegistry registry;
     private volatile ManagedValkeyServer embedded;
-    private GameDatabase database;
+    /** Started in the background at once (H2 start-up and seeding take ~0.4 s), so no tab waits on the FX thread. */
+    private final CompletableFuture<GameDatabase> database = CompletableFuture.supplyAsync(GameDatabase::new, r -> {
+        Thread t = new Thread(r, "vx-db-start");
+        t.setDaemon(true);
+        t.start();
+    });
 
     public AppServices(Options.Parsed options, ConceptRegistry registry) {
         this.options = options;
@@ -67,10 +72,9 @@ public final class AppServices implements AutoCloseable {
         return embedded.target();
     }
 
-    /** The game's database (H2 in memory, seeded), created on first use. */
-    public synchronized GameDatabase database() {
-        if (database == null) database = new GameDatabase();
-        return database;
+    /** The game's database (H2 in memory, seeded); ready a moment after start-up. */
+    public GameDatabase database() {
+        return database.join();
     }
 
     public ManagedValkeyServer embedded() {
@@ -87,9 +91,7 @@ public final class AppServices implements AutoCloseable {
             }
         });
         gateway.close();
-        synchronized (this) {
-            if (database != null) database.close();
-        }
+        database.thenAccept(GameDatabase::close);
         ManagedValkeyServer s = embedded;
         if (s != null) s.close();
     }

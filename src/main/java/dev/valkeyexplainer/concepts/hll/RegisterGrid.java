@@ -7,7 +7,6 @@ import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -31,6 +30,9 @@ final class RegisterGrid extends Region {
     private final Tween sweep = new Tween(1, 1.6);
     private final Tween pulse = new Tween(0, 2.5);
     private int highlight = -1;
+    private final int[] pixels = new int[HllHash.REGISTERS];
+    private int[] lut; // ARGB per register value 0..63 for the current palette
+    private Palette lutPalette;
     private IntConsumer hover = i -> { };
 
     RegisterGrid(ObjectProperty<Palette> palette) {
@@ -139,14 +141,20 @@ final class RegisterGrid extends Region {
         double s = side();
         if (s <= 0) return;
         Palette p = palette.get();
-        PixelWriter w = image.getPixelWriter();
+        if (lutPalette != p) {
+            lut = new int[64];
+            for (int v = 0; v < 64; v++) lut[v] = argb(colour(p, v));
+            lutPalette = p;
+        }
         int sweepAt = (int) Math.round(sweep.value() * HllHash.REGISTERS);
         int nonZero = 0;
         for (int i = 0; i < HllHash.REGISTERS; i++) {
             int v = sweepFrom != null && i >= sweepAt ? sweepFrom[i] : registers[i];
             if (v != 0) nonZero++;
-            w.setArgb(i % SIDE, i / SIDE, argb(colour(p, v)));
+            pixels[i] = lut[v & 63];
         }
+        // one upload of the whole 128 x 128 image, one pixel per register
+        image.getPixelWriter().setPixels(0, 0, SIDE, SIDE, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, SIDE);
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setImageSmoothing(false);
         g.clearRect(0, 0, s, s);

@@ -85,7 +85,8 @@ class HllUiTest {
     }
 
     private static HllView hllView() {
-        return (HllView) ((javafx.scene.layout.BorderPane) window.tabs().getTabs().get(1).getContent()).getCenter();
+        return (HllView) ((javafx.scene.layout.BorderPane) window.tabs().getSelectionModel().getSelectedItem().getContent())
+                .getCenter();
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
