@@ -57,7 +57,7 @@ final class HllView extends VBox {
 
         VBox figures = new VBox(6, caption("Key"), keyLabel, caption("Encoding on the server"), encoding, caption("Raw size"),
                 size, caption("Registers set"), setRegisters, caption("PFCOUNT"), pfcount,
-                caption("Recomputed from the registers"), recomputed, caption("Exact count"), exact, legend(),
+                caption("Recomputed from the registers"), recomputed, caption("Exact count"), exact, legend(palette),
                 hover);
         figures.getStyleClass().add("hll-figures");
         figures.setMinWidth(230);
@@ -154,10 +154,12 @@ final class HllView extends VBox {
         error.setVisible(true);
     }
 
-    private Region legend() {
+    private Region legend(ObjectProperty<Palette> palette) {
         HBox ramp = new HBox(0);
         for (int v = 0; v <= RegisterGrid.MAX_COLOUR_VALUE; v++) {
-            Rectangle r = new Rectangle(11, 12, RegisterGrid.colour(Palette.LIGHT, v));
+            Rectangle r = new Rectangle(11, 12, RegisterGrid.colour(palette.get(), v));
+            int value = v;
+            palette.addListener((o, a, b) -> r.setFill(RegisterGrid.colour(b, value)));
             ramp.getChildren().add(r);
         }
         Label l = new Label("colour = register value: 0 … 16+");
