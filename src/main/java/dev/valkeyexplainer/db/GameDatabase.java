@@ -161,7 +161,12 @@ public final class GameDatabase implements AutoCloseable {
     }
 
     private Player select(int id) {
-        try (PreparedStatement ps = readers.get().prepareStatement(
+        return readRow(readers.get(), id);
+    }
+
+    /** The one SELECT of a player, on the given connection. */
+    private Player readRow(Connection c, int id) {
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, name, level, gold, guild, updated_at FROM players WHERE id = ?")) {
             ps.setInt(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -177,17 +182,7 @@ public final class GameDatabase implements AutoCloseable {
     /** Reads a row now, without the simulated delay (for showing the database's side of a comparison). */
     public Player peek(int id) {
         synchronized (writer) {
-            try (PreparedStatement ps = writer.prepareStatement(
-                    "SELECT id, name, level, gold, guild, updated_at FROM players WHERE id = ?")) {
-                ps.setInt(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new IllegalArgumentException("No player " + id + " (ids are 1 to " + players + ").");
-                    return new Player(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant());
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
+            return readRow(writer, id);
         }
     }
 

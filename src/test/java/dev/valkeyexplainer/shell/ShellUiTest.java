@@ -1,10 +1,11 @@
 package dev.valkeyexplainer.shell;
 
-import static dev.valkeyexplainer.shell.UiHarness.waitUntil;
+import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.valkeyexplainer.testutil.UiApp;
 import dev.valkeyexplainer.valkey.JournalEntry;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -21,12 +22,11 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ShellUiTest {
 
-    private static UiHarness app;
+    private static UiApp app;
 
     @BeforeAll
     static void startServer() throws Exception {
-        org.testfx.api.FxToolkit.registerPrimaryStage();
-        app = new UiHarness();
+        app = new UiApp();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concepts.cache;
 
+import dev.valkeyexplainer.concept.Async;
 import dev.valkeyexplainer.concept.CodePanel;
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concept.ConceptContext;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -487,16 +487,11 @@ public final class CacheConcept implements Concept {
     }
 
     private static CompletableFuture<Void> pause(long ms) {
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS));
+        return Async.delay(ms);
     }
 
     private <T> CompletableFuture<T> onFx(java.util.function.Supplier<CompletableFuture<T>> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        ctx.fx().execute(() -> work.get().whenComplete((v, e) -> {
-            if (e != null) f.completeExceptionally(e);
-            else f.complete(v);
-        }));
-        return f;
+        return Async.onFx(ctx.fx(), work);
     }
 
     @Override

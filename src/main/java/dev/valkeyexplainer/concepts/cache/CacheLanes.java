@@ -1,15 +1,14 @@
 package dev.valkeyexplainer.concepts.cache;
 
 import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.shell.widgets.CanvasPanel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -21,7 +20,7 @@ import javafx.scene.text.TextAlignment;
  * TTL; a database trigger sends DEL to Valkey. Tokens move slowly enough to follow (the real
  * latencies, microseconds against milliseconds, are the measured figures beside the lanes).
  */
-final class CacheLanes extends Region {
+final class CacheLanes extends CanvasPanel {
 
     enum Node { APP, VALKEY, DB }
 
@@ -35,8 +34,6 @@ final class CacheLanes extends Region {
     static final double HOP_SECONDS = 0.45;
     static final int MAX_TOKENS = 60;
 
-    private final Canvas canvas = new Canvas();
-    private final ObjectProperty<Palette> palette;
     private final List<Token> tokens = new ArrayList<>();
     private double now;
     private String appText = "";
@@ -44,11 +41,9 @@ final class CacheLanes extends Region {
     private String dbText = "";
 
     CacheLanes(ObjectProperty<Palette> palette) {
-        this.palette = palette;
-        getChildren().add(canvas);
+        super(palette);
         setMinHeight(200);
         setPrefHeight(250);
-        palette.addListener(o -> redraw());
     }
 
     /** Adds a token that walks the given hops one after the other. Returns false when too many are moving. */
@@ -81,13 +76,6 @@ final class CacheLanes extends Region {
         return !tokens.isEmpty();
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
-
     private double x(Node n, double w) {
         return switch (n) {
             case APP -> w * 0.12;
@@ -105,17 +93,8 @@ final class CacheLanes extends Region {
         return 1;
     }
 
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        Palette p = palette.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(p.surface());
-        g.fillRoundRect(0, 0, w, h, 10, 10);
-        g.setStroke(p.grid());
-        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+    @Override
+    protected void draw(GraphicsContext g, Palette p, double w, double h) {
         double top = 64;
         double rowH = (h - top - 12) / 6;
         // the three participants

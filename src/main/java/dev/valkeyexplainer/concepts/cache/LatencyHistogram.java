@@ -1,39 +1,27 @@
 package dev.valkeyexplainer.concepts.cache;
 
 import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.shell.widgets.CanvasPanel;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** Measured lookup latencies on a log scale, hits and misses side by side, with their p50 and p99. */
-final class LatencyHistogram extends Region {
+final class LatencyHistogram extends CanvasPanel {
 
-    private final Canvas canvas = new Canvas();
-    private final ObjectProperty<Palette> palette;
     private LatencyStats.Snapshot snapshot;
 
     LatencyHistogram(ObjectProperty<Palette> palette) {
-        this.palette = palette;
-        getChildren().add(canvas);
+        super(palette);
         setMinSize(280, 150);
         setPrefSize(440, 180);
-        palette.addListener(o -> redraw());
     }
 
     void show(LatencyStats.Snapshot s) {
         snapshot = s;
-        redraw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
         redraw();
     }
 
@@ -44,17 +32,8 @@ final class LatencyHistogram extends Region {
         return String.format(Locale.ROOT, "%.2f s", us / 1e6);
     }
 
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        Palette p = palette.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(p.surface());
-        g.fillRoundRect(0, 0, w, h, 10, 10);
-        g.setStroke(p.grid());
-        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+    @Override
+    protected void draw(GraphicsContext g, Palette p, double w, double h) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("DejaVu Sans", 12));

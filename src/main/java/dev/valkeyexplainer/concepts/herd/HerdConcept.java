@@ -103,8 +103,8 @@ public final class HerdConcept implements Concept {
                 visual, controls(), """
                         When a hot item expires, every service that reads it misses at once and they all query the \
                         database together: the thundering herd. The fix from the talk is a lock in Valkey: a worker \
-                        that misses runs SET lock token NX EX 5. NX lets exactly one worker take it; that worker loads \
-                        the row, writes the value, and releases the lock with a script that deletes it only if it still \
+                        that misses runs SET lock token NX EX 5. NX lets exactly one worker take it; that worker reads \
+                        the key once more (a worker that just finished may have filled it), loads the row, writes the value, and releases the lock with a script that deletes it only if it still \
                         holds its own token. The others wait briefly and read the cached value. The lock's TTL means a \
                         crashed holder cannot block everyone forever; if it expires during a slow load, a second \
                         worker gets in, and the safe release keeps the first from deleting the second one's lock.""", code);
@@ -280,17 +280,12 @@ public final class HerdConcept implements Concept {
     }
 
     private CompletableFuture<HerdRace.Result> race(int n, boolean lock, Setup s) {
-        CompletableFuture<HerdRace.Result> f = new CompletableFuture<>();
-        ctx.fx().execute(() -> {
+        return dev.valkeyexplainer.concept.Async.onFx(ctx.fx(), () -> {
             workers.setValue(n);
             useLock.setSelected(lock);
             setup.setValue(s);
-            runRace().whenComplete((r, e) -> {
-                if (e != null) f.completeExceptionally(e);
-                else f.complete(r);
-            });
+            return runRace();
         });
-        return f;
     }
 
     @Override
@@ -320,8 +315,11 @@ public final class HerdConcept implements Concept {
                 .expiry(Expiry.Seconds(5L)).build();
             while (true) {
               if ("OK".equals(client.set(lock, token, nx).get())) {
-                v = loadFromDatabase(id);     // the winner only
-                client.set(key, v, ex60).get();
+                v = client.get(key).get();    // filled meanwhile?
+                if (v == null) {
+                  v = loadFromDatabase(id);   // the winner only
+                  client.set(key, v, ex60).get();
+                }
                 // delete the lock only if it is still ours
                 client.invokeScript(releaseLock, ScriptOptions
                     .builder().key(lock).arg(token).build()).get();

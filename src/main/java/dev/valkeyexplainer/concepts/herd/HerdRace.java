@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /**
  * The thundering-herd race from the talk. A hot key expires while N workers read it at once.
  * Without the lock every worker misses and goes to the database. With the lock, a worker that misses
- * tries {@code SET lock token NX EX 5}: exactly one wins, loads from the database, writes the value
- * and releases the lock with a compare-and-delete script (so it can never delete a lock that expired
+ * tries {@code SET lock token NX EX 5}: exactly one wins, reads the key once more (another worker
+ * may have filled it just before), loads from the database, writes the value and releases the lock with a compare-and-delete script (so it can never delete a lock that expired
  * and was taken by another worker); the others wait with a short backoff and then read the value.
  */
 public final class HerdRace {
@@ -143,7 +143,11 @@ public final class HerdRace {
         return step(me, w, Commands.setIfAbsent(lockKey, token, config.lockTtlMs()), r -> r == null ? Kind.LOCK_LOST : Kind.LOCK_WON)
                 .thenCompose(ok -> {
                     if (ok != null) {
-                        return loadAndSet(me, w).thenCompose(v -> release(me, w, token).thenApply(x -> v));
+                        // Won the lock: look once more, since a worker that just released it has written the
+                        // value between our miss and our SET NX. Without this second GET, that gap lets a
+                        // second load through.
+                        return get(me, w).thenCompose(v -> (v != null ? CompletableFuture.completedFuture(v) : loadAndSet(me, w))
+                                .thenCompose(value -> release(me, w, token).thenApply(x -> value)));
                     }
                     // someone else holds the lock: wait a little, then look for the value again
                     return CompletableFuture.runAsync(() -> { },

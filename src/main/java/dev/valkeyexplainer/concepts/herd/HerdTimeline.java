@@ -1,14 +1,13 @@
 package dev.valkeyexplainer.concepts.herd;
 
 import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.shell.widgets.CanvasPanel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -19,19 +18,15 @@ import javafx.scene.text.TextAlignment;
  * box with the real command and its reply. In step mode a box takes the next column (order is what
  * matters); in a real-time run its position and width are its measured start and end.
  */
-final class HerdTimeline extends Region {
+final class HerdTimeline extends CanvasPanel {
 
-    private final Canvas canvas = new Canvas();
-    private final ObjectProperty<Palette> palette;
     private final List<HerdRace.Event> events = new ArrayList<>();
     private int workers = 2;
     private boolean sequence = true;
 
     HerdTimeline(ObjectProperty<Palette> palette) {
-        this.palette = palette;
-        getChildren().add(canvas);
+        super(palette);
         setMinSize(300, 200);
-        palette.addListener(o -> redraw());
     }
 
     void reset(int workerCount, boolean stepMode) {
@@ -50,13 +45,6 @@ final class HerdTimeline extends Region {
         return events.size();
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
-
     static Color colour(Palette p, HerdRace.Kind k) {
         return switch (k) {
             case GET_MISS -> p.miss();
@@ -71,17 +59,8 @@ final class HerdTimeline extends Region {
         };
     }
 
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        Palette p = palette.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(p.surface());
-        g.fillRoundRect(0, 0, w, h, 10, 10);
-        g.setStroke(p.grid());
-        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+    @Override
+    protected void draw(GraphicsContext g, Palette p, double w, double h) {
         double left = 86;
         double right = w - 12;
         double top = 30;

@@ -1,14 +1,13 @@
 package dev.valkeyexplainer.concepts.hll;
 
 import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.shell.widgets.CanvasPanel;
 import dev.valkeyexplainer.valkey.hll.HllEstimator;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -17,18 +16,14 @@ import javafx.scene.text.TextAlignment;
  * ±1.04/√16384 (±0.81 %) standard-error band and the lighter ±2σ band; a dashed line where the
  * HyperLogLog switched from sparse to dense.
  */
-final class ExperimentChart extends Region {
+final class ExperimentChart extends CanvasPanel {
 
-    private final Canvas canvas = new Canvas();
-    private final ObjectProperty<Palette> palette;
     private Experiment.Progress progress;
 
     ExperimentChart(ObjectProperty<Palette> palette) {
-        this.palette = palette;
-        getChildren().add(canvas);
+        super(palette);
         setMinSize(260, 180);
         setPrefSize(460, 240);
-        palette.addListener(o -> redraw());
     }
 
     void show(Experiment.Progress p) {
@@ -37,23 +32,7 @@ final class ExperimentChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
-
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        Palette p = palette.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(p.surface());
-        g.fillRoundRect(0, 0, w, h, 10, 10);
-        g.setStroke(p.grid());
-        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+    protected void draw(GraphicsContext g, Palette p, double w, double h) {
         double left = 52;
         double right = w - 14;
         double top = 30;

@@ -1,13 +1,12 @@
 package dev.valkeyexplainer.concepts.hll;
 
 import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.shell.widgets.CanvasPanel;
 import dev.valkeyexplainer.valkey.hll.HllHash;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -18,22 +17,18 @@ import javafx.scene.text.TextAlignment;
  * the hash, then the low 14 bits that pick the register, then the run of zeros above them that
  * gives the value.
  */
-final class HashStrip extends Region {
+final class HashStrip extends CanvasPanel {
 
     enum Stage { EMPTY, HASH, INDEX, RUN }
 
-    private final Canvas canvas = new Canvas();
-    private final ObjectProperty<Palette> palette;
     private String element = "";
     private HllHash hash;
     private Stage stage = Stage.EMPTY;
 
     HashStrip(ObjectProperty<Palette> palette) {
-        this.palette = palette;
-        getChildren().add(canvas);
+        super(palette);
         setMinHeight(118);
         setPrefHeight(118);
-        palette.addListener(o -> redraw());
     }
 
     void show(String element, HllHash hash, Stage stage) {
@@ -48,23 +43,7 @@ final class HashStrip extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
-
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        Palette p = palette.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(p.surface());
-        g.fillRoundRect(0, 0, w, h, 10, 10);
-        g.setStroke(p.grid());
-        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+    protected void draw(GraphicsContext g, Palette p, double w, double h) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         if (hash == null || stage == Stage.EMPTY) {
@@ -114,7 +93,7 @@ final class HashStrip extends Region {
         }
         if (stage == Stage.RUN) {
             g.setFill(p.warn().darker());
-            if (palette.get().dark()) g.setFill(p.warn());
+            if (palette().dark()) g.setFill(p.warn());
             String run = hash.value() == 1 ? "the bit just above them is a 1 → value 1"
                     : String.format(Locale.ROOT, "%d zero bit%s above them, then a 1 → value %d", hash.value() - 1,
                     hash.value() == 2 ? "" : "s", hash.value());

@@ -455,12 +455,7 @@ public final class HllConcept implements Concept {
                                 v.exact(), v.after().encoding().name().toLowerCase(Locale.ROOT), v.after().byteLength()))),
                 new ScreenshotStep("hll-merge", () -> runMerge().thenCompose(m -> pause(2_500).thenApply(x -> "HyperLogLog, merge: " + m))),
                 new ScreenshotStep("hll-experiment", () -> {
-                    CompletableFuture<Experiment.Progress> run = new CompletableFuture<>();
-                    ctx.fx().execute(() -> runExperiment(100_000).whenComplete((p, e) -> {
-                        if (e != null) run.completeExceptionally(e);
-                        else run.complete(p);
-                    }));
-                    return run.thenCompose(p -> pause(1_500).thenApply(x -> {
+                    return dev.valkeyexplainer.concept.Async.onFx(ctx.fx(), () -> runExperiment(100_000)).thenCompose(p -> pause(1_500).thenApply(x -> {
                         Experiment.Point last = p.last();
                         return String.format(Locale.ROOT, "HyperLogLog, the experiment: %,d users in %d pipelines; PFCOUNT %,d"
                                         + " vs exact %,d (error %+.3f%%); Set %s vs HyperLogLog %s (MEMORY USAGE); dense from"
@@ -471,6 +466,6 @@ public final class HllConcept implements Concept {
     }
 
     private static CompletableFuture<Void> pause(long ms) {
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(ms, java.util.concurrent.TimeUnit.MILLISECONDS));
+        return dev.valkeyexplainer.concept.Async.delay(ms);
     }
 }

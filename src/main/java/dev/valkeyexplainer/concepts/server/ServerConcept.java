@@ -169,8 +169,8 @@ public final class ServerConcept implements Concept {
                 }))));
     }
 
-    private CompletableFuture<Void> delay(long ms) {
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(ms, java.util.concurrent.TimeUnit.MILLISECONDS));
+    private static CompletableFuture<Void> delay(long ms) {
+        return dev.valkeyexplainer.concept.Async.delay(ms);
     }
 
     ServerView view() {

@@ -1,40 +1,33 @@
 package dev.valkeyexplainer.shell.widgets;
 
 import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.shell.widgets.CanvasPanel;
 import java.util.function.DoubleFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /** A small live line chart of the last N samples, drawn on a canvas that follows its pane's size. */
-public final class Sparkline extends Pane {
+public final class Sparkline extends CanvasPanel {
 
-    private final Canvas canvas = new Canvas();
     private final double[] samples;
     private int count;
     private int head;
     private final String title;
     private final DoubleFunction<String> format;
-    private final ObjectProperty<Palette> palette;
 
     public Sparkline(String title, int capacity, DoubleFunction<String> format, ObjectProperty<Palette> palette) {
+        super(palette);
         this.title = title;
         this.samples = new double[capacity];
         this.format = format;
-        this.palette = palette;
         getStyleClass().add("sparkline");
-        getChildren().add(canvas);
         setMinSize(160, 90);
         setPrefSize(360, 140);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
-        palette.addListener(o -> redraw());
     }
 
     /** FX thread. */
@@ -54,22 +47,7 @@ public final class Sparkline extends Pane {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-    }
-
-    private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        if (w <= 0 || h <= 0) return;
-        Palette p = palette.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        g.setFill(p.surface());
-        g.fillRoundRect(0, 0, w, h, 10, 10);
-        g.setStroke(p.grid());
-        g.strokeRoundRect(0.5, 0.5, w - 1, h - 1, 10, 10);
+    protected void draw(GraphicsContext g, Palette p, double w, double h) {
         double top = 34;
         double bottom = h - 10;
         double left = 10;

@@ -1,15 +1,11 @@
 package dev.valkeyexplainer.concepts.cache;
 
+import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.app.AppServices;
-import dev.valkeyexplainer.app.Options;
-import dev.valkeyexplainer.concept.ConceptRegistry;
 import dev.valkeyexplainer.shell.MainWindow;
+import dev.valkeyexplainer.testutil.UiApp;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -26,28 +21,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CacheUiTest {
 
-    private static AppServices services;
+    private static UiApp app;
     private static MainWindow window;
 
     @BeforeAll
     static void startServer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        services = new AppServices(Options.parse("--tab", "cache"), ConceptRegistry.standard());
-        assertTrue(services.connectInitial().get(30, TimeUnit.SECONDS).connected());
+        app = new UiApp("--tab", "cache");
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) services.close();
+        if (app != null) app.close();
     }
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(services, Platform::runLater);
-        Scene scene = new Scene(window.root(), 1500, 950);
-        window.install(scene, stage);
-        stage.setScene(scene);
-        stage.show();
+        app.start(stage);
+        window = app.window;
     }
 
     @Test
@@ -69,16 +59,5 @@ class CacheUiTest {
         robot.doubleClickOn("#cache-id").write("abc").type(KeyCode.ENTER);
         waitUntil("the message", () -> robot.lookup(".error-text").queryAll().stream()
                 .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText().startsWith("The player id must be")));
-    }
-
-    static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what);
-        }
     }
 }

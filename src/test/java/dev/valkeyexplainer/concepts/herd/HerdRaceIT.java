@@ -42,8 +42,11 @@ class HerdRaceIT {
         assertEquals(1, r.dbLoads(), "database loads for one expiry");
         assertEquals(32, r.values().size());
         assertTrue(r.allSame(), "every worker returned the loaded row");
-        assertEquals(1, r.events().stream().filter(e -> e.kind() == HerdRace.Kind.LOCK_WON).count());
-        assertEquals(1, r.events().stream().filter(e -> e.kind() == HerdRace.Kind.RELEASED).count());
+        // A late worker can still win a released lock; it then finds the value on its second GET and
+        // loads nothing. Every winner releases its own lock.
+        long won = r.events().stream().filter(e -> e.kind() == HerdRace.Kind.LOCK_WON).count();
+        assertTrue(won >= 1);
+        assertEquals(won, r.events().stream().filter(e -> e.kind() == HerdRace.Kind.RELEASED).count());
         assertTrue(r.events().stream().filter(e -> e.kind() == HerdRace.Kind.GET_MISS).count() >= 2, "the herd did miss");
         assertEquals(null, valkey.send(Commands.get("vx:lock:herd:player:42")), "the lock is released");
     }

@@ -1,15 +1,11 @@
 package dev.valkeyexplainer.concepts.herd;
 
+import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.app.AppServices;
-import dev.valkeyexplainer.app.Options;
-import dev.valkeyexplainer.concept.ConceptRegistry;
 import dev.valkeyexplainer.shell.MainWindow;
+import dev.valkeyexplainer.testutil.UiApp;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -26,32 +21,27 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HerdUiTest {
 
-    private static AppServices services;
+    private static UiApp app;
     private static MainWindow window;
 
     @BeforeAll
     static void startServer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        services = new AppServices(Options.parse("--tab", "herd"), ConceptRegistry.standard());
-        assertTrue(services.connectInitial().get(30, TimeUnit.SECONDS).connected());
+        app = new UiApp("--tab", "herd");
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) services.close();
+        if (app != null) app.close();
     }
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(services, Platform::runLater);
-        Scene scene = new Scene(window.root(), 1500, 950);
-        window.install(scene, stage);
-        stage.setScene(scene);
-        stage.show();
+        app.start(stage);
+        window = app.window;
     }
 
     private static long rows(String prefix) {
-        return window.journal().visibleRows().stream().filter(e -> e.commandText().startsWith(prefix)).count();
+        return app.journalRows(prefix);
     }
 
     @Test
@@ -67,16 +57,5 @@ class HerdUiTest {
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE); // play the rest
         waitUntil("the race finished", () -> robot.lookup(".step-headline").queryAll().stream()
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("1 database load for one expiry with the lock")));
-    }
-
-    static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what);
-        }
     }
 }

@@ -1,19 +1,15 @@
 package dev.valkeyexplainer.concepts.hll;
 
+import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.app.AppServices;
-import dev.valkeyexplainer.app.Options;
-import dev.valkeyexplainer.concept.ConceptRegistry;
 import dev.valkeyexplainer.shell.MainWindow;
+import dev.valkeyexplainer.testutil.UiApp;
 import dev.valkeyexplainer.valkey.JournalEntry;
 import dev.valkeyexplainer.valkey.hll.HllHash;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -31,30 +26,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HllUiTest {
 
-    private static AppServices services;
+    private static UiApp app;
     private static MainWindow window;
-    private static HllConcept hll;
 
     @BeforeAll
     static void startServer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        services = new AppServices(Options.parse("--tab", "hll"), ConceptRegistry.standard());
-        assertTrue(services.connectInitial().get(30, TimeUnit.SECONDS).connected());
-        hll = (HllConcept) services.registry().byId("hll").orElseThrow();
+        app = new UiApp("--tab", "hll");
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) services.close();
+        if (app != null) app.close();
     }
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(services, Platform::runLater);
-        Scene scene = new Scene(window.root(), 1500, 950);
-        window.install(scene, stage);
-        stage.setScene(scene);
-        stage.show();
+        app.start(stage);
+        window = app.window;
     }
 
     @Test
@@ -87,16 +75,5 @@ class HllUiTest {
     private static HllView hllView() {
         return (HllView) ((javafx.scene.layout.BorderPane) window.tabs().getSelectionModel().getSelectedItem().getContent())
                 .getCenter();
-    }
-
-    static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what);
-        }
     }
 }
