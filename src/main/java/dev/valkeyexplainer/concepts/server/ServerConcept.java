@@ -159,9 +159,10 @@ public final class ServerConcept implements Concept {
 
     @Override
     public List<ScreenshotStep> screenshotSteps() {
-        return List.of(new ScreenshotStep("server", () -> sendTraffic().thenCompose(msg ->
-                // let the sparklines collect a few seconds of readings, traffic included
-                delay(3_000).thenApply(x -> {
+        // three bursts a second apart, so the sparklines show traffic against the idle polling
+        return List.of(new ScreenshotStep("server", () -> sendTraffic().thenCompose(m -> delay(1_000))
+                .thenCompose(x -> sendTraffic()).thenCompose(m -> delay(1_000)).thenCompose(x -> sendTraffic()).thenCompose(msg ->
+                delay(2_000).thenApply(x -> {
                     ServerSnapshot s = last.get();
                     return String.format(Locale.ROOT, "Server tab: Valkey %s, %d client connection(s), %,d keys under %s,"
                                     + " %s used; %s", s.version(), s.clients(), s.nsKeys(),
