@@ -118,6 +118,11 @@ final class CacheLanes extends CanvasPanel {
             g.setFill(p.muted());
             g.fillText(rows[r], (a + b) / 2, y - 3);
         }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(p.muted());
+        g.setFont(Font.font("DejaVu Sans", 10));
+        g.fillText("tokens slowed down to be seen, a sample of the lookups; the figures are measured", w - 10, h - 3);
         // moving tokens
         g.setTextBaseline(VPos.CENTER);
         for (Token t : tokens) {
