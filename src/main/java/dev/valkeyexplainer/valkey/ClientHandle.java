@@ -44,7 +44,12 @@ public record ClientHandle(BaseClient glide) {
         return ((GlideClusterClient) glide).exec(b, false, ClusterBatchOptions.builder().timeout(timeoutMs).build());
     }
 
+    /**
+     * A command sent to every node (INFO, DBSIZE, …) answers per node. The tabs read one server's
+     * figures, so the first node's answer is used; the status bar says "cluster" so this is not hidden.
+     */
     private static Object unwrap(ClusterValue<Object> v) {
-        return v.hasSingleData() ? v.getSingleValue() : v.getMultiValue();
+        if (v.hasSingleData()) return v.getSingleValue();
+        return v.getMultiValue().values().stream().findFirst().orElse(null);
     }
 }

@@ -350,7 +350,8 @@ public final class ValkeyGateway implements AutoCloseable {
      * with SCAN MATCH + UNLINK (never FLUSHDB). Completes with the number of keys removed.
      */
     public CompletableFuture<Long> resetNamespace(String conceptId) {
-        return scanAndUnlink(conceptId, "reset", namespace.prefix(), "0", 0);
+        return scanKeys(conceptId, "reset", namespace.prefix(), Long.MAX_VALUE,
+                keys -> send(conceptId, "reset", Commands.unlink(keys.toArray(String[]::new))));
     }
 
     /** Deletes the keys that start with {@code prefix}, which must itself be inside the namespace. */
@@ -359,42 +360,76 @@ public final class ValkeyGateway implements AutoCloseable {
             return CompletableFuture.failedFuture(new Namespace.NamespaceViolation("Refused to delete keys under '" + prefix
                     + "': only plain prefixes inside '" + namespace.prefix() + "'."));
         }
-        return scanAndUnlink(conceptId, connection, prefix, "0", 0);
-    }
-
-    private CompletableFuture<Long> scanAndUnlink(String conceptId, String connection, String prefix, String cursor,
-                                                  long removed) {
-        return send(conceptId, connection, Commands.read("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000"))
-                .thenCompose(reply -> {
-                    Object[] parts = (Object[]) reply;
-                    String next = String.valueOf(parts[0]);
-                    List<String> keys = new ArrayList<>();
-                    for (Object k : (Object[]) parts[1]) {
-                        String key = String.valueOf(k);
-                        // double-check: MATCH is a glob, the rule is a prefix
-                        if (namespace.owns(key) && key.startsWith(prefix)) keys.add(key);
-                    }
-                    CompletableFuture<Long> step = keys.isEmpty() ? CompletableFuture.completedFuture(0L)
-                            : send(conceptId, connection, Commands.unlink(keys.toArray(String[]::new)));
-                    return step.thenCompose(n -> "0".equals(next) ? CompletableFuture.completedFuture(removed + n)
-                            : scanAndUnlink(conceptId, connection, prefix, next, removed + n));
-                });
+        return scanKeys(conceptId, connection, prefix, Long.MAX_VALUE,
+                keys -> send(conceptId, connection, Commands.unlink(keys.toArray(String[]::new))));
     }
 
     /** Counts the keys of the namespace (SCAN MATCH, stops at {@code cap}). */
     public CompletableFuture<Long> countNamespaceKeys(String conceptId, String connection, long cap) {
-        return countFrom(conceptId, connection, "0", 0, cap);
+        return scanKeys(conceptId, connection, namespace.prefix(), cap,
+                keys -> CompletableFuture.completedFuture((long) keys.size()));
     }
 
-    private CompletableFuture<Long> countFrom(String conceptId, String connection, String cursor, long seen, long cap) {
-        return send(conceptId, connection, Commands.read("SCAN", cursor, "MATCH", namespace.matchPattern(), "COUNT", "1000"))
+    /**
+     * Walks every key that starts with {@code prefix} with SCAN MATCH, one page of up to 1,000 at a
+     * time, and adds up what {@code perPage} returns for each page. On a cluster the scan covers every
+     * primary (Glide's cluster cursor); on a standalone server it is the plain cursor.
+     */
+    private CompletableFuture<Long> scanKeys(String conceptId, String connection, String prefix, long cap,
+                                             java.util.function.Function<List<String>, CompletableFuture<Long>> perPage) {
+        ClientHandle c = client;
+        if (c != null && c.cluster()) {
+            return clusterPage(conceptId, connection, prefix, glide.api.models.commands.scan.ClusterScanCursor.initialCursor(),
+                    0, cap, perPage);
+        }
+        return page(conceptId, connection, prefix, "0", 0, cap, perPage);
+    }
+
+    private CompletableFuture<Long> page(String conceptId, String connection, String prefix, String cursor, long total,
+                                         long cap, java.util.function.Function<List<String>, CompletableFuture<Long>> perPage) {
+        return send(conceptId, connection, Commands.read("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000"))
                 .thenCompose(reply -> {
                     Object[] parts = (Object[]) reply;
                     String next = String.valueOf(parts[0]);
-                    long total = seen + ((Object[]) parts[1]).length;
-                    if ("0".equals(next) || total >= cap) return CompletableFuture.completedFuture(total);
-                    return countFrom(conceptId, connection, next, total, cap);
+                    return apply(ownedKeys((Object[]) parts[1], prefix), perPage).thenCompose(n ->
+                            "0".equals(next) || total + n >= cap ? CompletableFuture.completedFuture(total + n)
+                                    : page(conceptId, connection, prefix, next, total + n, cap, perPage));
                 });
+    }
+
+    private CompletableFuture<Long> clusterPage(String conceptId, String connection, String prefix,
+                                                glide.api.models.commands.scan.ClusterScanCursor cursor, long total, long cap,
+                                                java.util.function.Function<List<String>, CompletableFuture<Long>> perPage) {
+        var options = glide.api.models.commands.scan.ScanOptions.builder().matchPattern(prefix + "*").count(1000L).build();
+        ValkeyCall<Object[]> call = new ValkeyCall<>(List.of("SCAN", "(cluster cursor: every primary)", "MATCH", prefix + "*",
+                "COUNT", "1000"), List.of(), "clusterClient.scan(cursor, ScanOptions.builder()\n    .matchPattern("
+                + JournalFormat.javaString(prefix + "*") + ").count(1000L).build())",
+                h -> ((GlideClusterClient) h.glide()).scan(cursor, options));
+        return send(conceptId, connection, call).thenCompose(reply -> {
+            var next = (glide.api.models.commands.scan.ClusterScanCursor) reply[0];
+            return apply(ownedKeys((Object[]) reply[1], prefix), perPage).thenCompose(n -> {
+                if (next.isFinished() || total + n >= cap) {
+                    next.releaseCursorHandle();
+                    return CompletableFuture.completedFuture(total + n);
+                }
+                return clusterPage(conceptId, connection, prefix, next, total + n, cap, perPage);
+            });
+        });
+    }
+
+    /** The page's keys that really start with the prefix (MATCH is a glob; the rule is a prefix). */
+    private List<String> ownedKeys(Object[] page, String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (Object k : page) {
+            String key = String.valueOf(k);
+            if (namespace.owns(key) && key.startsWith(prefix)) keys.add(key);
+        }
+        return keys;
+    }
+
+    private static CompletableFuture<Long> apply(List<String> keys,
+                                                 java.util.function.Function<List<String>, CompletableFuture<Long>> perPage) {
+        return keys.isEmpty() ? CompletableFuture.completedFuture(0L) : perPage.apply(keys);
     }
 
     // ---------------------------------------------------------------- plumbing

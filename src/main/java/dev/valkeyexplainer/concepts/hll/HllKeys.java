@@ -9,7 +9,8 @@ record HllKeys(String dau, String dauNames, String game1, String game2, String m
 
     static HllKeys of(Namespace ns, LocalDate day) {
         String dau = ns.key("hll:dau:" + day);
-        return new HllKeys(dau, dau + ":names", ns.key("hll:game:1"), ns.key("hll:game:2"), ns.key("hll:game:1+2"),
+        // {games}: a hash tag, so the three keys PFMERGE touches live in one slot, as a cluster requires
+        return new HllKeys(dau, dau + ":names", ns.key("hll:{games}:1"), ns.key("hll:{games}:2"), ns.key("hll:{games}:1+2"),
                 ns.key("hll:exp"), ns.key("hll:exp:set"));
     }
 }

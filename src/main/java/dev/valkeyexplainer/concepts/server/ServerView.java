@@ -80,6 +80,9 @@ final class ServerView extends VBox {
         error.setVisible(false);
         version.set(s.version());
         mode.set(status.mode().isEmpty() ? "standalone" : status.mode());
+        // On a cluster, INFO answers per node; the cards show one node, the namespace count covers every primary.
+        dbKeys.setCaption("cluster".equals(status.mode()) ? "Keys in db0 (one node)" : "Keys in db0 (all)");
+        memory.setCaption("cluster".equals(status.mode()) ? "Memory used (one node)" : "Memory used");
         uptime.set(duration(s.uptimeSeconds()));
         clients.set(String.format(Locale.ROOT, "%,d", s.clients()));
         nsKeys.set(s.nsKeys() < 0 ? "counting…" : String.format(Locale.ROOT, "%,d%s under %s", s.nsKeys(),

@@ -21,6 +21,10 @@ public final class StatCard extends VBox {
         value.setText(text);
     }
 
+    public void setCaption(String text) {
+        caption.setText(text);
+    }
+
     public String text() {
         return value.getText();
     }
