@@ -35,6 +35,7 @@ public final class FrameClock {
 
     /** FX thread only. */
     public void add(FrameListener l) {
+        if (listeners.contains(l)) return;
         listeners.add(l);
         if (listeners.size() == 1) {
             last = -1;
@@ -43,7 +44,7 @@ public final class FrameClock {
     }
 
     public void remove(FrameListener l) {
-        listeners.remove(l);
+        if (!listeners.remove(l)) return;
         if (listeners.isEmpty()) timer.stop();
     }
 

@@ -48,6 +48,7 @@ public final class CacheConcept implements Concept {
     }
 
     private ConceptContext ctx;
+    private dev.valkeyexplainer.anim.FrameClock.FrameListener frames;
     private CacheView view;
     private CodePanel code;
     private GameDatabase db;
@@ -92,10 +93,10 @@ public final class CacheConcept implements Concept {
         view = new CacheView(ctx.palette());
         code = new CodePanel();
         code.show("Glide (Java): cache-aside", LOOKUP_CODE);
-        ctx.clock().add(dt -> {
+        frames = dt -> {
             view.lanes.step(dt);
             return false; // tokens are background motion: a screenshot need not wait for them
-        });
+        };
         poller = new LivePoller<>(ctx.gateway().scheduler(), 500, this::read, new FxHandoff<>(ctx.fx(), this::show),
                 e -> ctx.fx().execute(() -> view.showError("Could not read the server: " + JournalFormat.errorMessage(e))));
         return ConceptPane.layout(ID, "Cache-aside: lazy loading, invalidation and hot keys",
@@ -171,6 +172,12 @@ public final class CacheConcept implements Concept {
                 new Label("A stream of lookups, Zipf-skewed (a few players are hot):"), new HBox(6, rate, rateLabel, streamButton),
                 clear, latencyLabel, latency, ttlLabel, ttl);
 
+        TextField invalidationId = new TextField();
+        invalidationId.setPrefColumnCount(6);
+        invalidationId.textProperty().bindBidirectional(idField.textProperty());
+        invalidationId.setOnAction(e -> lookupTyped());
+        Button lookupAgain = new Button("Look up");
+        lookupAgain.setOnAction(e -> lookupTyped());
         goldField = new TextField("1000");
         goldField.setPrefColumnCount(7);
         Button update = new Button("UPDATE in the database");
@@ -182,7 +189,8 @@ public final class CacheConcept implements Concept {
         trigger.selectedProperty().addListener((o, a, b) -> triggerOn = b);
         Label hint = new Label("Look up the player first (so it is cached), then change its gold in the database.");
         hint.setWrapText(true);
-        VBox invalidationBox = new VBox(6, hint, new HBox(6, new Label("Gold"), goldField, update), randomUpdate, trigger);
+        VBox invalidationBox = new VBox(6, hint, new HBox(6, new Label("Player id"), invalidationId, lookupAgain),
+                new HBox(6, new Label("Gold"), goldField, update), randomUpdate, trigger);
 
         readers = new Slider(1, 8, 3);
         hotTtl = new Slider(6, 60, 15);
@@ -461,11 +469,13 @@ public final class CacheConcept implements Concept {
     @Override
     public void activate() {
         poller.start();
+        ctx.clock().add(frames);
     }
 
     @Override
     public void deactivate() {
         if (poller != null) poller.stop();
+        if (frames != null) ctx.clock().remove(frames);
         if (stream != null && stream.running()) {
             stream.stop();
             streamButton.setText("Start stream");

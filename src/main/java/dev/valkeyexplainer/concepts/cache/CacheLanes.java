@@ -68,6 +68,7 @@ final class CacheLanes extends CanvasPanel {
 
     boolean step(double dt) {
         now += dt;
+        if (tokens.isEmpty()) return false; // nothing moves: no redraw
         for (Iterator<Token> it = tokens.iterator(); it.hasNext(); ) {
             Token t = it.next();
             if (now > t.startAt()[t.startAt().length - 1] + HOP_SECONDS) it.remove();

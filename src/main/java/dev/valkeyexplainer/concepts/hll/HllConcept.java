@@ -47,6 +47,7 @@ public final class HllConcept implements Concept {
     }
 
     private ConceptContext ctx;
+    private dev.valkeyexplainer.anim.FrameClock.FrameListener frames;
     private ValkeyGateway.Scope valkey;
     private HllKeys keys;
     private HllView view;
@@ -92,7 +93,7 @@ public final class HllConcept implements Concept {
         player.errorProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) inputMessage.setText(b);
         });
-        ctx.clock().add(view.grid::step);
+        frames = view.grid::step;
         poller = new LivePoller<>(ctx.gateway().scheduler(), POLL_MS, this::read, new FxHandoff<>(ctx.fx(), this::showReading),
                 e -> ctx.fx().execute(() -> view.showError("Could not read " + viewedKey + ": " + JournalFormat.errorMessage(e))));
         code.show("Glide (Java)", """
@@ -397,11 +398,13 @@ public final class HllConcept implements Concept {
     @Override
     public void activate() {
         poller.start();
+        ctx.clock().add(frames);
     }
 
     @Override
     public void deactivate() {
         if (poller != null) poller.stop();
+        if (frames != null) ctx.clock().remove(frames);
     }
 
     @Override
