@@ -3,41 +3,26 @@ package dev.valkeyexplainer.concepts.cache;
 import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.shell.MainWindow;
-import dev.valkeyexplainer.testutil.UiApp;
+import dev.valkeyexplainer.testutil.UiTestBase;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The cache-aside tab in the real window, headless, against a sandbox server and the H2 database. */
-@ExtendWith(ApplicationExtension.class)
-class CacheUiTest {
+class CacheUiTest extends UiTestBase {
 
-    private static UiApp app;
-    private static MainWindow window;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        app = new UiApp("--tab", "cache");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.close();
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "cache"};
     }
 
     @Start
     void start(Stage stage) {
-        app.start(stage);
-        window = app.window;
+        openWindow(stage);
     }
 
     @Test

@@ -3,44 +3,29 @@ package dev.valkeyexplainer.concepts.herd;
 import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.shell.MainWindow;
-import dev.valkeyexplainer.testutil.UiApp;
+import dev.valkeyexplainer.testutil.UiTestBase;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The thundering-herd tab: the Right arrow steps the race one command at a time. */
-@ExtendWith(ApplicationExtension.class)
-class HerdUiTest {
+class HerdUiTest extends UiTestBase {
 
-    private static UiApp app;
-    private static MainWindow window;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        app = new UiApp("--tab", "herd");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.close();
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "herd"};
     }
 
     @Start
     void start(Stage stage) {
-        app.start(stage);
-        window = app.window;
+        openWindow(stage);
     }
 
-    private static long rows(String prefix) {
+    private long rows(String prefix) {
         return app.journalRows(prefix);
     }
 

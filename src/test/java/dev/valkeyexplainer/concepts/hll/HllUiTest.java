@@ -4,45 +4,30 @@ import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.shell.MainWindow;
-import dev.valkeyexplainer.testutil.UiApp;
+import dev.valkeyexplainer.testutil.UiTestBase;
 import dev.valkeyexplainer.valkey.JournalEntry;
 import dev.valkeyexplainer.valkey.hll.HllHash;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The HyperLogLog tab in the real window, headless, against a sandbox server. */
-@ExtendWith(ApplicationExtension.class)
-class HllUiTest {
+class HllUiTest extends UiTestBase {
 
-    private static UiApp app;
-    private static MainWindow window;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        app = new UiApp("--tab", "hll");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.close();
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "hll"};
     }
 
     @Start
     void start(Stage stage) {
-        app.start(stage);
-        window = app.window;
+        openWindow(stage);
     }
 
     @Test
@@ -68,11 +53,11 @@ class HllUiTest {
         waitUntil("the message", () -> robot.lookup("Type a user name first.").tryQuery().isPresent());
     }
 
-    private static RegisterGrid grid() {
+    private RegisterGrid grid() {
         return hllView().grid;
     }
 
-    private static HllView hllView() {
+    private HllView hllView() {
         return (HllView) ((javafx.scene.layout.BorderPane) window.tabs().getSelectionModel().getSelectedItem().getContent())
                 .getCenter();
     }

@@ -1,0 +1,40 @@
+package dev.valkeyexplainer.testutil;
+
+import dev.valkeyexplainer.shell.MainWindow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * A UI test class over the real app: one sandbox server and app services for the class, a fresh
+ * window per test. Subclasses name the command-line options, e.g. {@code --tab hll}, and open the
+ * window from their {@code @Start} method.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class UiTestBase {
+
+    protected UiApp app;
+    protected MainWindow window;
+
+    protected abstract String[] options();
+
+    @BeforeAll
+    void startApp() throws Exception {
+        app = new UiApp(options());
+    }
+
+    @AfterAll
+    void stopApp() {
+        if (app != null) app.close();
+    }
+
+    /** Call from the subclass's {@code @Start} method (TestFX looks for it on the test class itself). */
+    protected void openWindow(Stage stage) {
+        app.start(stage);
+        window = app.window;
+    }
+}
