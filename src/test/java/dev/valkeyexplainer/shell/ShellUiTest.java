@@ -112,6 +112,21 @@ class ShellUiTest {
     }
 
     @Test
+    void aMalformedAddressInTheConnectionDialogIsExplainedAndTheDialogStaysOpen(FxRobot robot) {
+        robot.clickOn("#connect-button");
+        waitUntil("the dialog", () -> robot.lookup("An existing server:").tryQuery().isPresent());
+        robot.clickOn("An existing server:");
+        robot.clickOn(".dialog-pane .text-field").write("localhost:6379");
+        robot.clickOn("Connect");
+        waitUntil("the message", () -> robot.lookup(".dialog-pane .error-text").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("has no scheme")));
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "the dialog is still open");
+        robot.clickOn("Cancel");
+        waitUntil("the dialog closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertTrue(app.services.gateway().status().connected(), "still on the sandbox");
+    }
+
+    @Test
     void f1OpensTheHelpOverlayAndEscapeClosesIt(FxRobot robot) {
         robot.press(KeyCode.F1).release(KeyCode.F1);
         waitUntil("help shown", () -> app.window.help().isVisible());
