@@ -43,7 +43,7 @@ public final class ConceptPane {
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.getStyleClass().add("side-scroll");
         sideScroll.setPrefViewportWidth(430);
-        sideScroll.setMinWidth(360);
+        sideScroll.setMinWidth(320);
 
         BorderPane pane = new BorderPane();
         pane.getStyleClass().addAll("concept", "concept-" + conceptId);

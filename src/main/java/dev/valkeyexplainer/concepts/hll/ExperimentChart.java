@@ -22,7 +22,7 @@ final class ExperimentChart extends CanvasPanel {
 
     ExperimentChart(ObjectProperty<Palette> palette) {
         super(palette);
-        setMinSize(260, 180);
+        setMinSize(240, 160);
         setPrefSize(460, 240);
     }
 
@@ -41,7 +41,7 @@ final class ExperimentChart extends CanvasPanel {
         g.setFont(Font.font("DejaVu Sans", 12));
         g.setFill(p.muted());
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("PFCOUNT error vs exact count (SCARD), as users are added", 12, 8);
+        g.fillText("Error of PFCOUNT vs the exact count (SCARD)", 12, 8);
         if (progress == null || progress.points().isEmpty()) {
             g.fillText("Run the experiment to measure it.", left, (top + bottom) / 2);
             return;
@@ -79,7 +79,8 @@ final class ExperimentChart extends CanvasPanel {
             double x = X.applyAsDouble(Math.pow(10, decade));
             g.setStroke(p.grid());
             g.strokeLine(x, top, x, bottom);
-            g.fillText(String.format(Locale.ROOT, "%,.0f", Math.pow(10, decade)), x, bottom + 4);
+            g.setTextAlign(x > right - 30 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(String.format(Locale.ROOT, "%,.0f", Math.pow(10, decade)), Math.min(x, right), bottom + 4);
         }
         if (progress.switchedAt() > 0) {
             double x = X.applyAsDouble(progress.switchedAt());
@@ -107,6 +108,6 @@ final class ExperimentChart extends CanvasPanel {
         }
         g.setFill(p.muted());
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("users added (log scale)   band: ±1.04/√16384 = ±0.81%, light: ±2σ", right, bottom + 16);
+        g.fillText("users added (log)  ·  band ±0.81% = 1.04/√16384, light ±2σ", right, bottom + 16);
     }
 }

@@ -60,7 +60,7 @@ final class HllView extends VBox {
                 caption("Recomputed from the registers"), recomputed, caption("Exact count"), exact, legend(palette),
                 hover);
         figures.getStyleClass().add("hll-figures");
-        figures.setMinWidth(230);
+        figures.setMinWidth(190);
         figures.setPrefWidth(250);
         hover.setWrapText(true);
         hover.getStyleClass().add("muted");
@@ -90,8 +90,8 @@ final class HllView extends VBox {
         HBox row = new HBox(12, grid, figures, modePanel);
         // the grid stays square and as tall as the row
         grid.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 470));
-        grid.minWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 300));
-        modePanel.setMinWidth(430);
+        grid.minWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 220));
+        modePanel.setMinWidth(300);
         VBox.setVgrow(row, Priority.ALWAYS);
         getChildren().addAll(error, strip, row);
         for (Label l : new Label[]{stepHeadline, stepDetail, mergeResult, experimentResult, error, hover}) {
@@ -186,7 +186,7 @@ final class HllView extends VBox {
         VBox box = new VBox(8, t);
         box.getChildren().addAll(nodes);
         box.getStyleClass().add("panel");
-        box.setMinWidth(300);
+        box.setMinWidth(280);
         return box;
     }
 }
