@@ -92,6 +92,8 @@ final class HllView extends VBox {
         grid.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 470));
         grid.minWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 220));
         modePanel.setMinWidth(300);
+        modePanel.setPrefWidth(400); // wrapped labels would otherwise ask for their whole text's width
+        HBox.setHgrow(grid, Priority.NEVER);
         VBox.setVgrow(row, Priority.ALWAYS);
         getChildren().addAll(error, strip, row);
         for (Label l : new Label[]{stepHeadline, stepDetail, mergeResult, experimentResult, error, hover}) {
