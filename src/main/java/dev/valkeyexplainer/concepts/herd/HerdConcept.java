@@ -302,8 +302,8 @@ public final class HerdConcept implements Concept {
                                 with.durationMicros() / 1000.0, with.allSame())))),
                 new ScreenshotStep("herd-lock-expires", () -> race(4, true, Setup.LOCK_EXPIRES).thenApply(r -> String.format(
                         Locale.ROOT, "Thundering herd, the lock (1 s) expires during a 2.5 s load: %d database loads;"
-                                + " %d release found the lock no longer its own and left it alone.", r.dbLoads(),
-                        r.notOwnerReleases()))));
+                                + " %d release%s found the lock no longer its own and left it alone.", r.dbLoads(),
+                        r.notOwnerReleases(), r.notOwnerReleases() == 1 ? "" : "s"))));
     }
 
     static final String WORKER_CODE = """
