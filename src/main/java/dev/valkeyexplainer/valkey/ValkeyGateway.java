@@ -26,15 +26,15 @@ import java.util.function.Consumer;
 /**
  * The one door to Valkey. Every command the app sends passes through {@link #send}: it checks the
  * namespace rule, runs the Glide call, and writes a journal row with the reply and the measured
- * round trip. It also watches the connection (a PING every 300 ms), reports when the server goes
+ * round trip. It also watches the connection (a PING every 250 ms), reports when the server goes
  * away, and tells listeners when it is back so they can re-apply per-connection state.
  */
 public final class ValkeyGateway implements AutoCloseable {
 
     public static final String HEALTH = "health";
     private static final int REQUEST_TIMEOUT_MS = 2_000;
-    private static final int HEALTH_INTERVAL_MS = 300;
-    private static final int HEALTH_TIMEOUT_MS = 600;
+    private static final int HEALTH_INTERVAL_MS = 250;
+    private static final int HEALTH_TIMEOUT_MS = 500;
     private static final int RETRY_CONNECT_MS = 2_000;
 
     private final Namespace namespace;
@@ -228,7 +228,7 @@ public final class ValkeyGateway implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** One PING; a missing answer within 600 ms marks the server as gone, the next answer as back. */
+    /** One PING; a missing answer within 500 ms marks the server as gone, the next answer as back. */
     private void healthCheck() {
         ClientHandle c = client;
         if (c == null || !healthInFlight.compareAndSet(false, true)) return;
