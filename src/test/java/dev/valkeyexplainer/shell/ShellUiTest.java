@@ -127,6 +127,34 @@ class ShellUiTest {
     }
 
     @Test
+    void aJournalRowCopiesAsValkeyCliAndAsGlideJavaAndTheTabFilterHidesOtherTabs(FxRobot robot) {
+        waitUntil("INFO rows", () -> app.window.journal().visibleRows().stream().anyMatch(e -> e.args().get(0).equals("INFO")));
+        robot.interact(() -> {
+            var table = app.window.journal().table();
+            int i = 0;
+            while (!table.getItems().get(i).args().get(0).equals("INFO")) i++;
+            table.getSelectionModel().select(i);
+        });
+        robot.clickOn("Copy as valkey-cli");
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(clip[0].startsWith("valkey-cli -h 127.0.0.1 -p "), clip[0]);
+        assertTrue(clip[0].endsWith("INFO server clients memory stats keyspace"), clip[0]);
+        assertTrue(clip[0].contains("-a '****'") && !clip[0].contains(app.services.embedded().target().password()),
+                "the password is masked");
+        robot.clickOn("Copy as Glide Java");
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(clip[0].startsWith("client.customCommand(new String[]{\"INFO\""), clip[0]);
+
+        // rows of another tab disappear with "This tab only"
+        app.services.gateway().send("hll", "test", dev.valkeyexplainer.valkey.Commands.ping());
+        waitUntil("the other tab's row", () -> app.window.journal().visibleRows().stream().anyMatch(e -> e.conceptId().equals("hll")));
+        robot.clickOn("This tab only");
+        waitUntil("only this tab", () -> app.window.journal().visibleRows().stream().allMatch(e -> e.conceptId().equals("server")));
+        robot.clickOn("This tab only");
+    }
+
+    @Test
     void f1OpensTheHelpOverlayAndEscapeClosesIt(FxRobot robot) {
         robot.press(KeyCode.F1).release(KeyCode.F1);
         waitUntil("help shown", () -> app.window.help().isVisible());
