@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -197,17 +196,5 @@ public final class JournalPane extends BorderPane {
 
     public List<JournalEntry> visibleRows() {
         return List.copyOf(filtered);
-    }
-
-    CheckBox thisTabOnlyBox() {
-        return thisTabOnly;
-    }
-
-    ToggleButton pauseButton() {
-        return pause;
-    }
-
-    static ReadOnlyStringWrapper text(String s) {
-        return new ReadOnlyStringWrapper(s);
     }
 }

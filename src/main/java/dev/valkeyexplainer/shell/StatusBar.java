@@ -65,10 +65,6 @@ public final class StatusBar extends HBox {
         return state.getText();
     }
 
-    public String messageText() {
-        return message.getText();
-    }
-
     public boolean sandboxShown() {
         return sandbox.isVisible();
     }

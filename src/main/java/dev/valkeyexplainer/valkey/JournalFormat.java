@@ -2,7 +2,6 @@ package dev.valkeyexplainer.valkey;
 
 import glide.api.models.GlideString;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,9 +156,5 @@ public final class JournalFormat {
     /** {@code new String[]{"A", "B"}} for the masked arguments. */
     public static String javaArray(List<String> args) {
         return "new String[]{" + String.join(", ", mask(args).stream().map(JournalFormat::javaString).toList()) + "}";
-    }
-
-    static List<String> of(String... args) {
-        return Arrays.asList(args);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,9 +85,5 @@ class ManagedServerIT {
             return out.toArray();
         }
         return (Object[]) reply;
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

@@ -62,10 +62,6 @@ final class CacheLanes extends CanvasPanel {
         redraw();
     }
 
-    int moving() {
-        return tokens.size();
-    }
-
     boolean step(double dt) {
         now += dt;
         if (tokens.isEmpty()) return false; // nothing moves: no redraw

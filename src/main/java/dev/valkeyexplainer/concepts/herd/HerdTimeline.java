@@ -41,10 +41,6 @@ final class HerdTimeline extends CanvasPanel {
         redraw();
     }
 
-    int size() {
-        return events.size();
-    }
-
     static Color colour(Palette p, HerdRace.Kind k) {
         return switch (k) {
             case GET_MISS -> p.miss();

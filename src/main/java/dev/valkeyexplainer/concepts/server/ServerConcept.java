@@ -173,8 +173,4 @@ public final class ServerConcept implements Concept {
     private static CompletableFuture<Void> delay(long ms) {
         return dev.valkeyexplainer.concept.Async.delay(ms);
     }
-
-    ServerView view() {
-        return view;
-    }
 }

@@ -102,14 +102,6 @@ final class ServerView extends VBox {
         error.setVisible(true);
     }
 
-    Sparkline opsChart() {
-        return ops;
-    }
-
-    String nsKeysText() {
-        return nsKeys.text();
-    }
-
     static String bytes(long b) {
         if (b < 1024) return b + " B";
         if (b < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", b / 1024.0);
