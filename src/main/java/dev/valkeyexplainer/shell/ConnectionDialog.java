@@ -40,13 +40,19 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         sandbox.setToggleGroup(group);
         existing.setToggleGroup(group);
         address.setPromptText("valkey://[user:password@]host:port  (valkeys:// for TLS)");
+        Label passwordHint = new Label("Passwords are never shown again: type it into the address when the server needs one.");
+        passwordHint.getStyleClass().add("muted");
+        passwordHint.setWrapText(true);
         address.setPrefColumnCount(42);
         address.disableProperty().bind(existing.selectedProperty().not());
         if (current == null || current.embedded()) {
             sandbox.setSelected(true);
         } else {
             existing.setSelected(true);
-            address.setText(current.redacted().replace(":****@", "@"));
+            // the password is never shown again: the address comes back without it
+            String user = current.username() == null ? "" : current.username() + "@";
+            address.setText((current.tls() ? "valkeys://" : "valkey://") + (current.hasPassword() ? "" : user)
+                    + (current.host().contains(":") ? "[" + current.host() + "]" : current.host()) + ":" + current.port());
         }
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
@@ -54,7 +60,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 + " The app never runs FLUSHALL, FLUSHDB or MONITOR.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        VBox box = new VBox(10, sandbox, existing, address, error, hint);
+        VBox box = new VBox(10, sandbox, existing, address, passwordHint, error, hint);
         box.setPrefWidth(560);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

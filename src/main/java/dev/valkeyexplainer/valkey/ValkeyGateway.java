@@ -110,7 +110,7 @@ public final class ValkeyGateway implements AutoCloseable {
         cancelTasks();
         ClientHandle old = client;
         client = null;
-        if (old != null) closeQuietly(old);
+        if (old != null) scheduler.execute(() -> closeQuietly(old)); // closing may wait: never on the caller's (FX) thread
         publish(ConnectionStatus.connecting(newTarget.redacted(), newTarget.embedded()));
         return attempt(gen);
     }
