@@ -38,6 +38,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 + " no persistence)");
         RadioButton existing = new RadioButton("An existing server:");
         sandbox.setToggleGroup(group);
+        sandbox.setWrapText(true);
+        sandbox.setMaxWidth(540);
         existing.setToggleGroup(group);
         address.setPromptText("valkey://[user:password@]host:port  (valkeys:// for TLS)");
         Label passwordHint = new Label("Passwords are never shown again: type it into the address when the server needs one.");
