@@ -54,7 +54,14 @@ public final class ConceptPane {
         return pane;
     }
 
-    /** A titled panel for the side column. */
+    /** A small grey caption above a figure. */
+    public static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("stat-caption");
+        return l;
+    }
+
+    /** A titled panel (side column, or a tab's own panels). */
     public static VBox panel(String title, Node... children) {
         Label t = new Label(title);
         t.getStyleClass().add("panel-title");

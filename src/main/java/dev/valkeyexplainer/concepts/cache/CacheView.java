@@ -1,10 +1,12 @@
 package dev.valkeyexplainer.concepts.cache;
 
+import static dev.valkeyexplainer.concept.ConceptPane.caption;
+import static dev.valkeyexplainer.concept.ConceptPane.panel;
+
 import dev.valkeyexplainer.shell.Palette;
 import dev.valkeyexplainer.shell.widgets.StatCard;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.FlowPane;
@@ -129,18 +131,4 @@ final class CacheView extends VBox {
         error.setVisible(!message.isEmpty());
     }
 
-    private static Label caption(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("stat-caption");
-        return l;
-    }
-
-    private static VBox panel(String title, Node... nodes) {
-        Label t = new Label(title);
-        t.getStyleClass().add("panel-title");
-        VBox box = new VBox(6, t);
-        box.getChildren().addAll(nodes);
-        box.getStyleClass().add("panel");
-        return box;
-    }
 }

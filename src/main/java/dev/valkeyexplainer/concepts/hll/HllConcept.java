@@ -123,7 +123,7 @@ public final class HllConcept implements Concept {
         keyChoice.setValue(keys.dau());
         keyChoice.setMaxWidth(Double.MAX_VALUE);
         keyChoice.valueProperty().addListener((o, a, b) -> {
-            if (b != null) view(b);
+            if (b != null) showKey(b);
         });
 
         nameField = new TextField();
@@ -185,7 +185,7 @@ public final class HllConcept implements Concept {
 
     // ------------------------------------------------------------------ live reading
 
-    private void view(String key) {
+    private void showKey(String key) {
         if (!key.equals(viewedKey)) view.grid.highlight(-1, false);
         viewedKey = key;
         lastPfcount = null;

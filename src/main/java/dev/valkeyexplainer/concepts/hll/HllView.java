@@ -1,5 +1,8 @@
 package dev.valkeyexplainer.concepts.hll;
 
+import static dev.valkeyexplainer.concept.ConceptPane.caption;
+
+import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.shell.Palette;
 import dev.valkeyexplainer.valkey.hll.HllState;
 import java.util.Locale;
@@ -176,18 +179,9 @@ final class HllView extends VBox {
         return l;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("stat-caption");
-        return l;
-    }
-
     private static VBox panel(String title, javafx.scene.Node... nodes) {
-        Label t = new Label(title);
-        t.getStyleClass().add("panel-title");
-        VBox box = new VBox(8, t);
-        box.getChildren().addAll(nodes);
-        box.getStyleClass().add("panel");
+        VBox box = ConceptPane.panel(title, nodes);
+        box.setSpacing(8);
         box.setMinWidth(280);
         return box;
     }

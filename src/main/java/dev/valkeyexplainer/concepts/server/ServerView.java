@@ -66,7 +66,7 @@ final class ServerView extends VBox {
         caption.setWrapText(true);
         caption.getStyleClass().add("muted");
         VBox box = new VBox(6, row, caption);
-        box.getStyleClass().add("framing");
+        box.getStyleClass().addAll("panel", "framing");
         return box;
     }
 
