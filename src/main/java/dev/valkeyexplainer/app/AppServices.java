@@ -1,47 +1,54 @@
 package dev.valkeyexplainer.app;
 
-import dev.valkeyexplainer.concept.ConceptRegistry;
+import dev.valkeyexplainer.concept.Concept;
+import dev.valkeyexplainer.concept.Services;
 import dev.valkeyexplainer.db.GameDatabase;
+import dev.valkeyexplainer.shell.ShellHost;
+import dev.valkeyexplainer.shell.ShellSettings;
 import dev.valkeyexplainer.valkey.CommandJournal;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
 import dev.valkeyexplainer.valkey.ConnectionTarget;
+import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ManagedValkeyServer;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The app without its window: the journal, the gateway, the sandbox server (started on demand) and
- * the tabs. The window, the screenshot mode and the UI tests all build one of these.
+ * The app without its window: the journal, the gateway, the sandbox server (started on demand), the
+ * shared services (the game database is registered here and starts the first time a concept asks)
+ * and the concepts. The window, the screenshot mode and the UI tests all build one of these.
  */
-public final class AppServices implements AutoCloseable {
+public final class AppServices implements ShellHost, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
 
     private final Options.Parsed options;
     private final CommandJournal journal = new CommandJournal();
     private final ValkeyGateway gateway;
     private final ConceptRegistry registry;
+    private final Services services = new Services();
     private volatile ManagedValkeyServer embedded;
-    /** Started in the background at once (H2 start-up and seeding take ~0.4 s), so no tab waits on the FX thread. */
-    private final CompletableFuture<GameDatabase> database = CompletableFuture.supplyAsync(GameDatabase::new, r -> {
-        Thread t = new Thread(r, "vx-db-start");
-        t.setDaemon(true);
-        t.start();
-    });
 
     public AppServices(Options.Parsed options, ConceptRegistry registry) {
         this.options = options;
         this.gateway = new ValkeyGateway(options.namespace(), journal);
         this.registry = registry;
+        services.register(GameDatabase.class, GameDatabase::new);
     }
 
     public Options.Parsed options() {
         return options;
     }
 
+    @Override
     public CommandJournal journal() {
         return journal;
     }
 
+    @Override
     public ValkeyGateway gateway() {
         return gateway;
     }
@@ -50,19 +57,39 @@ public final class AppServices implements AutoCloseable {
         return registry;
     }
 
+    @Override
+    public List<Concept> concepts() {
+        return registry.all();
+    }
+
+    @Override
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public ShellSettings settings() {
+        return new ShellSettings(options.dark(), options.scale(), options.tab(), options.talk());
+    }
+
     /** Connects as the options say: --connect, or the sandbox server. Never blocks the caller. */
     public CompletableFuture<ConnectionStatus> connectInitial() {
         return options.connect() != null ? gateway.connect(options.connect()) : connectEmbedded();
     }
 
-    /** Starts the sandbox server if it is not running yet (off the calling thread), then connects to it. */
+    /** Starts the sandbox server if it is not running yet (on the blocking executor), then connects to it. */
+    @Override
     public CompletableFuture<ConnectionStatus> connectEmbedded() {
-        return CompletableFuture.supplyAsync(this::ensureEmbedded, gateway.scheduler())
+        return CompletableFuture.supplyAsync(this::ensureEmbedded, services.blocking())
                 .thenCompose(gateway::connect)
-                .exceptionally(e -> new ConnectionStatus(ConnectionStatus.State.DOWN, "embedded sandbox", true, "", "",
-                        List.of(), -1, dev.valkeyexplainer.valkey.JournalFormat.errorMessage(e)));
+                .exceptionally(e -> {
+                    LOG.warn("the sandbox server did not start: {}", JournalFormat.errorMessage(e));
+                    return new ConnectionStatus(ConnectionStatus.State.DOWN, "embedded sandbox", true, "", "",
+                            List.of(), -1, JournalFormat.errorMessage(e));
+                });
     }
 
+    @Override
     public CompletableFuture<ConnectionStatus> connect(ConnectionTarget target) {
         return gateway.connect(target);
     }
@@ -70,11 +97,6 @@ public final class AppServices implements AutoCloseable {
     private synchronized ConnectionTarget ensureEmbedded() {
         if (embedded == null) embedded = ManagedValkeyServer.start();
         return embedded.target();
-    }
-
-    /** The game's database (H2 in memory, seeded); ready a moment after start-up. */
-    public GameDatabase database() {
-        return database.join();
     }
 
     public ManagedValkeyServer embedded() {
@@ -86,12 +108,12 @@ public final class AppServices implements AutoCloseable {
         registry.all().forEach(c -> {
             try {
                 c.dispose();
-            } catch (RuntimeException ignored) {
-                // closing down anyway
+            } catch (RuntimeException e) {
+                LOG.warn("disposing {} failed: {}", c.id(), e.toString());
             }
         });
         gateway.close();
-        database.thenAccept(GameDatabase::close);
+        services.close();
         ManagedValkeyServer s = embedded;
         if (s != null) s.close();
     }

@@ -1,6 +1,6 @@
 package dev.valkeyexplainer.app;
 
-import dev.valkeyexplainer.concept.ConceptRegistry;
+import dev.valkeyexplainer.app.ConceptRegistry;
 import dev.valkeyexplainer.shell.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;

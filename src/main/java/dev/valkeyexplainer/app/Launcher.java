@@ -28,10 +28,10 @@ public final class Launcher {
                 return;
             }
             parsed = ((Options) cl.getCommand()).check(cl);
-            if (parsed.tab() != null && dev.valkeyexplainer.concept.ConceptRegistry.standard().byId(parsed.tab()).isEmpty()) {
-                throw new CommandLine.ParameterException(cl, "--tab: no tab '" + parsed.tab() + "'. Tabs: "
-                        + String.join(", ", dev.valkeyexplainer.concept.ConceptRegistry.standard().all().stream()
-                        .map(dev.valkeyexplainer.concept.Concept::id).toList()) + ".");
+            ConceptRegistry registry = ConceptRegistry.standard();
+            if (parsed.tab() != null && registry.byId(parsed.tab()).isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--tab: no concept '" + parsed.tab() + "'. Concepts: "
+                        + String.join(", ", registry.ids()) + ".");
             }
         } catch (CommandLine.ParameterException e) {
             System.err.println("Error: " + e.getMessage());

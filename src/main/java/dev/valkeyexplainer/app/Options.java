@@ -49,9 +49,13 @@ public final class Options {
     @Option(names = "--fullscreen", description = "Start in full screen (F11 toggles).")
     boolean fullscreen;
 
+    @Option(names = "--talk", description = "Start in talk mode: the talk's sections in order, each concept's scenario"
+            + " step by step (PageDown / Right / Space next, PageUp back), with speaker notes.")
+    boolean talk;
+
     /** Parsed and checked: every bad value becomes a message for the user, never a stack trace. */
     public record Parsed(ConnectionTarget connect, Namespace namespace, Path screenshots, String tab, boolean dark,
-                         double scale, int width, int height, boolean fullscreen) {
+                         double scale, int width, int height, boolean fullscreen, boolean talk) {
     }
 
     /** Parses arguments; throws {@link CommandLine.ParameterException} with a readable message. */
@@ -82,7 +86,7 @@ public final class Options {
             if (w < 800 || h < 600 || w > 7680 || h > 4320) {
                 throw new IllegalArgumentException("--size must be at least 800x600 and at most 7680x4320.");
             }
-            return new Parsed(target, ns, screenshots, tab, theme.equals("dark"), scale, w, h, fullscreen);
+            return new Parsed(target, ns, screenshots, tab, theme.equals("dark"), scale, w, h, fullscreen, talk);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -1,7 +1,7 @@
 package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.Concept;
-import dev.valkeyexplainer.concept.ConceptRegistry;
+import dev.valkeyexplainer.app.ConceptRegistry;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.shell.MainWindow;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
@@ -90,7 +90,7 @@ public final class ScreenshotMode {
                     }
                     settle(window);
                     Path file = dir.resolve(step.name() + ".png");
-                    Node content = onFx(() -> window.tabs().getSelectionModel().getSelectedItem().getContent());
+                    Node content = onFx(window::conceptArea);
                     write(content, file);
                     shots.add(new Shot(file.getFileName().toString(), caption));
                     System.out.println("wrote " + file + ": " + caption);

@@ -1,22 +1,32 @@
 package dev.valkeyexplainer.concept;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.SegmentedButton;
 
-/** Shows the Valkey GLIDE Java code behind the current step, with a copy button. */
+/**
+ * Shows the Valkey GLIDE code behind the current step, in Java or Python (a switch shared by every
+ * concept and remembered across them), with a copy button.
+ */
 public final class CodePanel extends BorderPane {
 
-    private final Label title = new Label("Glide (Java)");
+    private final Label title = new Label("Glide");
     private final TextArea code = new TextArea();
+    private final ObjectProperty<CodeLanguage> language;
+    private String heading = "Glide";
+    private Snippet snippet = Snippet.of("", "");
 
-    public CodePanel() {
+    public CodePanel(ObjectProperty<CodeLanguage> language) {
+        this.language = language;
         getStyleClass().add("code-panel");
         code.setEditable(false);
         code.setWrapText(true); // long Glide calls wrap rather than hide behind a scroll bar
@@ -24,24 +34,63 @@ public final class CodePanel extends BorderPane {
         code.setPrefRowCount(9);
         Button copy = new Button("Copy");
         copy.getStyleClass().add("small");
+        copy.setFocusTraversable(false);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(code.getText());
             Clipboard.getSystemClipboard().setContent(c);
         });
+        SegmentedButton switcher = new SegmentedButton();
+        switcher.getStyleClass().add("code-language");
+        for (CodeLanguage l : CodeLanguage.values()) {
+            ToggleButton b = new ToggleButton(l.label());
+            b.setUserData(l);
+            b.setFocusTraversable(false);
+            b.getStyleClass().add("small");
+            b.setSelected(l == language.get());
+            b.setOnAction(e -> {
+                if (b.isSelected()) language.set(l);
+                else b.setSelected(true); // one language is always chosen
+            });
+            switcher.getButtons().add(b);
+        }
+        language.addListener((o, a, now) -> {
+            switcher.getButtons().forEach(b -> b.setSelected(b.getUserData() == now));
+            render();
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.getStyleClass().add("panel-title");
-        HBox head = new HBox(6, title, spacer, copy);
+        title.setMinWidth(0);
+        HBox head = new HBox(6, title, spacer, switcher, copy);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         head.getStyleClass().add("code-head");
         setTop(head);
         setCenter(code);
     }
 
-    /** FX thread. */
+    /** FX thread: the code of the current step, shown in the chosen language. */
+    public void show(String heading, Snippet snippet) {
+        this.heading = heading;
+        this.snippet = snippet;
+        render();
+    }
+
+    /** @deprecated Java only; concepts are moving to {@link #show(String, Snippet)}. */
+    @Deprecated(forRemoval = true)
     public void show(String heading, String javaCode) {
-        title.setText(heading);
-        code.setText(javaCode.strip());
+        show(heading, Snippet.of(javaCode, "# The Python version of this step is not written yet."));
+    }
+
+    private void render() {
+        CodeLanguage l = language.get();
+        title.setText(heading + " · Glide " + l.label());
+        code.setText(snippet.in(l));
+    }
+
+    /** The snippet on screen (tests compare it with the commands the step sent). */
+    public Snippet snippet() {
+        return snippet;
     }
 
     public String text() {

@@ -5,20 +5,33 @@ import java.util.Optional;
 import javafx.scene.Node;
 
 /**
- * A tab of the app: one idea from the talk. The shell creates the view once, and calls
- * {@link #activate()} when the tab is shown and {@link #deactivate()} when it is hidden: only the
- * selected tab polls the server and animates, so a hidden tab costs nothing. Constructors create no
- * nodes (the registry is built before the FX toolkit starts); {@link #createView} does.
+ * One idea from the talk, as a plug-in of the app. The shell creates the view the first time the
+ * concept is shown ({@link #createView}, FX thread, once), and calls {@link #activate()} when it is
+ * shown and {@link #deactivate()} when it is hidden: only the visible concept polls the server and
+ * animates, so a concept never shown costs nothing. Constructors create no nodes and start nothing
+ * (the catalog is built before the FX toolkit starts).
+ *
+ * <p>Adding a concept: one package under {@code concepts/}, one line in the app's catalog, its
+ * control panel's FXML under {@code fxml/concepts/<id>/} and its CSS in {@code styles/concepts/<id>.css}.
  */
 public interface Concept {
 
-    /** Short stable id, used in the journal's tab column and for --tab. */
+    /** Short stable id: {@code --tab ID}, the journal's tab column, CSS class {@code concept-<id>}. */
     String id();
 
-    /** Title on the tab. */
+    /** The talk section it belongs to (navigation groups). */
+    ConceptGroup group();
+
+    /** Title in the navigation, e.g. "Cache-aside". */
     String title();
 
-    /** Builds the tab's content (FX thread, once). */
+    /** One line for the navigation's tooltip and the search results. */
+    String summary();
+
+    /** Extra words the search matches (commands, synonyms), e.g. {@code List.of("GET", "SET", "TTL", "lazy loading")}. */
+    List<String> keywords();
+
+    /** Builds the concept's content (FX thread, once, the first time it is shown). */
     Node createView(ConceptContext context);
 
     void activate();
@@ -29,12 +42,20 @@ public interface Concept {
     default void onReset() {
     }
 
-    /** The tab's scenario player, if it has one (Space and Right arrow drive it). */
+    /** The concept's scenario player, if it has one (Space and Right arrow drive it). */
     default Optional<StepPlayer> player() {
         return Optional.empty();
     }
 
-    /** What the screenshot mode captures of this tab. */
+    /**
+     * The talk mode's steps for this concept, in order (PageDown / Right / Space run the next one).
+     * Each runs the concept's real scenario against the real server. Called after {@link #createView}.
+     */
+    default List<TalkStep> talkSteps() {
+        return List.of();
+    }
+
+    /** What the screenshot mode captures of this concept. Called after {@link #createView}. */
     default List<ScreenshotStep> screenshotSteps() {
         return List.of();
     }

@@ -11,16 +11,22 @@ import javafx.scene.layout.VBox;
 public final class HelpOverlay extends StackPane {
 
     static final String[][] SHORTCUTS = {
-            {"Ctrl+1 … Ctrl+9", "Switch to tab 1 … 9"},
+            {"Ctrl+K or /", "Search the concepts (titles, commands, keywords)"},
+            {"Ctrl+1 … Ctrl+7", "Caching, Sessions, AI, Messaging, Probabilistic, Geo, Rate limiting (again: next in the group)"},
+            {"Alt+Home", "The Server view"},
+            {"Alt+Left / Alt+Right", "Back / forward through visited concepts"},
+            {"Ctrl+B", "Show / fold the concept list"},
             {"Ctrl + / Ctrl -", "Bigger / smaller UI (everything, canvases too)"},
             {"Ctrl+0", "UI scale back to 100%"},
             {"Ctrl+D", "Light / dark theme"},
             {"F11", "Full screen on / off"},
-            {"Space", "Play / pause the tab's scenario"},
+            {"Space", "Play / pause the concept's scenario"},
             {"Right arrow", "One step of the scenario"},
+            {"Talk mode: PageDown, Right, Space", "Next step of the talk; PageUp goes back; Esc leaves"},
             {"F1 or ?", "This help"},
             {"Esc", "Close this help"},
     };
+
 
     public HelpOverlay() {
         getStyleClass().add("help-overlay");

@@ -51,7 +51,7 @@ public final class JournalPane extends BorderPane {
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final Executor fx;
     private final Supplier<String> currentTab;
-    private final CheckBox thisTabOnly = new CheckBox("This tab only");
+    private final CheckBox thisTabOnly = new CheckBox("This concept only");
     private final CheckBox showHealth = new CheckBox("Health checks");
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Label count = new Label();
@@ -96,14 +96,25 @@ public final class JournalPane extends BorderPane {
         copyCli.setOnAction(e -> copySelected(JournalEntry::cliLine));
         MenuItem copyJava = new MenuItem("Copy as Glide Java");
         copyJava.setOnAction(e -> copySelected(JournalEntry::glideJava));
-        table.setContextMenu(new ContextMenu(copyCli, copyJava));
+        MenuItem copyPython = new MenuItem("Copy as Glide Python");
+        copyPython.setOnAction(e -> copySelected(JournalEntry::glidePython));
+        table.setContextMenu(new ContextMenu(copyCli, copyJava, copyPython));
 
-        Button cli = new Button("Copy as valkey-cli");
+        Button cli = new Button("valkey-cli");
+        cli.setTooltip(new Tooltip("Copy as valkey-cli"));
+        cli.setId("journal-copy-cli");
         cli.setOnAction(e -> copySelected(JournalEntry::cliLine));
-        Button java = new Button("Copy as Glide Java");
+        Button java = new Button("Java");
+        java.setTooltip(new Tooltip("Copy as Glide Java"));
+        java.setId("journal-copy-java");
         java.setOnAction(e -> copySelected(JournalEntry::glideJava));
         cli.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         java.disableProperty().bind(cli.disableProperty());
+        Button python = new Button("Python");
+        python.setTooltip(new Tooltip("Copy as Glide Python"));
+        python.setId("journal-copy-python");
+        python.setOnAction(e -> copySelected(JournalEntry::glidePython));
+        python.disableProperty().bind(cli.disableProperty());
         Button clear = new Button("Clear");
         clear.setOnAction(e -> {
             rows.clear();
@@ -125,10 +136,11 @@ public final class JournalPane extends BorderPane {
         title.getStyleClass().add("panel-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, count, spacer, thisTabOnly, showHealth, pause, clear, cli, java);
+        HBox bar = new HBox(8, title, count, spacer, thisTabOnly, showHealth, pause, clear, cli, java, python);
         bar.getStyleClass().add("journal-bar");
         setTop(bar);
         setCenter(table);
+        thisTabOnly.setId("journal-this-concept");
         refilter();
 
         for (JournalEntry e : journal.snapshot()) incoming.add(e);

@@ -1,174 +1,227 @@
 package dev.valkeyexplainer.shell;
 
 import dev.valkeyexplainer.anim.FrameClock;
-import dev.valkeyexplainer.app.AppServices;
+import dev.valkeyexplainer.concept.CodeLanguage;
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concept.ConceptContext;
+import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.FxHandoff;
+import dev.valkeyexplainer.concept.FxmlLoader;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
 import dev.valkeyexplainer.valkey.JournalFormat;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The main window: the tabs, the journal under them, the tool bar and the status bar. It switches
- * tabs (only the selected one is active), and carries the presenter features: scale, theme, full
- * screen, keyboard shortcuts and the help overlay.
+ * The main window: the side navigation (concepts grouped by the talk's sections), the concept on
+ * screen, the journal under it, the tool bar and the status bar. It opens concepts (a concept's view
+ * is built the first time it is shown, and only the concept on screen is active), keeps the back /
+ * forward history, and carries the presenter features: search, scale, theme, full screen, talk mode,
+ * keyboard shortcuts and the help overlay.
  */
 public final class MainWindow {
 
-    private final AppServices services;
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    /** Below this logical width (window width ÷ scale) the navigation starts folded away. */
+    static final double NAV_FOLD_WIDTH = 1_100;
+
+    private final ShellHost host;
     private final Executor fx;
     private final Theme theme = new Theme();
     private final FrameClock clock = new FrameClock();
-    private final TabPane tabs = new TabPane();
-    private final List<Concept> concepts = new ArrayList<>();
+    private final ObjectProperty<CodeLanguage> codeLanguage = new SimpleObjectProperty<>(CodeLanguage.JAVA);
+    private final FxmlLoader fxml = new FxmlLoader();
+    private final List<Concept> concepts;
+    private final Map<Concept, Node> views = new HashMap<>();
+    private final NavigationHistory<Concept> history = new NavigationHistory<>();
+    private final ConceptContext context;
     private final StatusBar statusBar = new StatusBar();
     private final HelpOverlay help = new HelpOverlay();
-    private final Label notice = new Label();
+    private final SearchOverlay search;
+    private final ConceptNav nav;
+    private final StackPane content = new StackPane();
+    private final BorderPane workspace = new BorderPane();
     private final JournalPane journal;
     private final ScaledPane scaled;
-    private final Label scaleLabel = new Label("100%");
-    private Concept active;
     private final SplitPane split;
+    private final ShellToolbar toolbar;
+    private Concept active;
 
-    public MainWindow(AppServices services, Executor fx) {
-        this.services = services;
+    public MainWindow(ShellHost host, Executor fx) {
+        this.host = host;
         this.fx = fx;
-        ConceptContext ctx = new ConceptContext(services.gateway(), clock, theme.paletteProperty(), fx, services::database);
-        journal = new JournalPane(services.journal(), fx, () -> active == null ? "" : active.id());
-        for (Concept c : services.registry().all()) {
-            concepts.add(c);
-            Tab tab = new Tab((concepts.size() <= 9 ? concepts.size() + "  " : "") + c.title(), c.createView(ctx));
-            tab.setClosable(false);
-            tab.setId("tab-" + c.id());
-            tab.setUserData(c);
-            tabs.getTabs().add(tab);
-        }
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> switchTo((Concept) now.getUserData()));
+        this.concepts = host.concepts();
+        context = new ConceptContext(host.gateway(), clock, theme.paletteProperty(), fx, host.services(), codeLanguage, fxml);
+        journal = new JournalPane(host.journal(), fx, () -> active == null ? "" : active.id());
+        nav = new ConceptNav(concepts, this::open);
+        search = new SearchOverlay(concepts, this::open);
+        toolbar = new ShellToolbar(this, host);  // needs fxml, set above
 
-        split = new SplitPane(tabs, journal);
+        content.getStyleClass().add("concept-host");
+        content.setId("concept-host");
+        workspace.setCenter(content);
+        workspace.setLeft(nav);
+        split = new SplitPane(workspace, journal);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(journal, false);
 
         BorderPane frame = new BorderPane(split);
-        frame.setTop(toolbar());
+        frame.setTop(toolbar.root());
         frame.setBottom(statusBar);
-        StackPane layers = new StackPane(frame, help);
+        StackPane layers = new StackPane(frame, search, help);
         layers.getStyleClass().add("app-root");
         scaled = new ScaledPane(layers);
         scaled.getStyleClass().add("scaled-root");
-        scaled.scaleProperty().addListener((o, a, b) -> scaleLabel.setText(Math.round(b.doubleValue() * 100) + "%"));
         theme.attach(scaled);
 
         FxHandoff<ConnectionStatus> statusHandoff = new FxHandoff<>(fx, statusBar::show);
-        services.gateway().addStatusListener(statusHandoff::offer);
+        host.gateway().addStatusListener(statusHandoff::offer);
 
-        theme.setDark(services.options().dark());
-        scaled.setScale(services.options().scale());
-        int first = 0;
-        if (services.options().tab() != null) {
-            for (int i = 0; i < concepts.size(); i++) if (concepts.get(i).id().equals(services.options().tab())) first = i;
+        ShellSettings settings = host.settings();
+        theme.setDark(settings.dark());
+        scaled.setScale(settings.scale());
+        toolbar.bindScale(scaled.scaleProperty());
+        Concept first = concepts.get(0);
+        if (settings.firstConcept() != null) first = byId(settings.firstConcept()).orElse(first);
+        open(first);
+    }
+
+    // ------------------------------------------------------------------ concepts
+
+    /** FX thread: shows a concept (building its view the first time), records it in the history. */
+    public void open(Concept c) {
+        history.visit(c);
+        show(c);
+    }
+
+    /** FX thread: opens the concept with this id; false when there is none. */
+    public boolean select(String id) {
+        Optional<Concept> c = byId(id);
+        c.ifPresent(this::open);
+        return c.isPresent();
+    }
+
+    public void select(Concept c) {
+        open(c);
+    }
+
+    private void show(Concept next) {
+        if (next == active) {
+            nav.show(next);
+            return;
         }
-        tabs.getSelectionModel().select(first);
-        switchTo(concepts.get(first));
-    }
-
-    private Node toolbar() {
-        Label title = new Label("Valkey Explainer");
-        title.getStyleClass().add("app-title");
-        Label ns = new Label("namespace " + services.gateway().namespace().prefix());
-        ns.getStyleClass().add("badge-muted");
-        notice.getStyleClass().add("notice");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button connect = new Button("Connect…");
-        connect.setId("connect-button");
-        connect.setOnAction(e -> openConnectionDialog());
-        Button reset = new Button("Reset demo data");
-        reset.setId("reset-button");
-        reset.setTooltip(new Tooltip("Deletes every key that starts with " + services.gateway().namespace().prefix()
-                + " (SCAN + UNLINK), and nothing else"));
-        reset.setOnAction(e -> resetDemoData());
-        Button smaller = new Button("A−");
-        smaller.setOnAction(e -> zoom(-0.1));
-        smaller.setTooltip(new Tooltip("Smaller (Ctrl -)"));
-        Button bigger = new Button("A+");
-        bigger.setOnAction(e -> zoom(0.1));
-        bigger.setTooltip(new Tooltip("Bigger (Ctrl +)"));
-        Button themeButton = new Button("Theme");
-        themeButton.setOnAction(e -> theme.toggle());
-        themeButton.setTooltip(new Tooltip("Light / dark (Ctrl+D)"));
-        Button helpButton = new Button("?");
-        helpButton.setOnAction(e -> toggleHelp());
-        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
-        for (Button b : new Button[]{connect, reset, smaller, bigger, themeButton, helpButton}) b.setFocusTraversable(false);
-        HBox bar = new HBox(8, title, ns, notice, spacer, connect, reset, smaller, scaleLabel, bigger, themeButton, helpButton);
-        bar.getStyleClass().add("tool-bar-main");
-        return bar;
-    }
-
-    private void switchTo(Concept next) {
-        if (next == active) return;
         if (active != null) active.deactivate();
+        Node view = views.get(next);
+        if (view == null) {
+            try {
+                view = next.createView(context);
+            } catch (RuntimeException e) {
+                LOG.error("building the view of {} failed", next.id(), e);
+                Label broken = new Label("This concept could not be shown: " + JournalFormat.errorMessage(e));
+                broken.getStyleClass().add("error-text");
+                broken.setWrapText(true);
+                view = broken;
+            }
+            views.put(next, view);
+        }
+        content.getChildren().setAll(view);
         active = next;
-        active.activate();
+        try {
+            active.activate();
+        } catch (RuntimeException e) {
+            LOG.error("activating {} failed", next.id(), e);
+        }
+        nav.show(next);
+        toolbar.showLocation(next);
         journal.refilter();
     }
 
+    public Optional<Concept> byId(String id) {
+        return concepts.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Ctrl+digit: the group's first concept, or the next one in the group when it is already on screen. */
+    void jumpToGroup(ConceptGroup g) {
+        List<Concept> inGroup = concepts.stream().filter(c -> c.group() == g).toList();
+        if (inGroup.isEmpty()) return;
+        int at = inGroup.indexOf(active);
+        open(inGroup.get(at < 0 ? 0 : (at + 1) % inGroup.size()));
+    }
+
+    public void back() {
+        history.back().ifPresent(this::show);
+    }
+
+    public void forward() {
+        history.forward().ifPresent(this::show);
+    }
+
+    // ------------------------------------------------------------------ keys
+
     /** Keyboard shortcuts, on the scene so they work whatever has the focus (text fields keep their keys). */
     public void install(Scene scene, Stage stage) {
-        Theme.addStylesheets(scene, conceptIds());
+        Theme.addStylesheets(scene, concepts.stream().map(Concept::id).toList());
+        scene.widthProperty().addListener((o, a, w) -> foldNavigationIfNarrow(w.doubleValue()));
+        scaled.scaleProperty().addListener((o, a, s) -> foldNavigationIfNarrow(scene.getWidth()));
+        foldNavigationIfNarrow(scene.getWidth());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
-            if (e.isShortcutDown() && !e.isAltDown()) {
-                KeyCode k = e.getCode();
-                if (k.isDigitKey() && k != KeyCode.DIGIT0 && k != KeyCode.NUMPAD0) {
-                    int n = Integer.parseInt(k.getName().replaceAll("\\D", ""));
-                    if (n <= concepts.size()) tabs.getSelectionModel().select(n - 1);
-                    e.consume();
-                } else if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
-                    zoom(0.1);
-                    e.consume();
-                } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
-                    zoom(-0.1);
-                    e.consume();
-                } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
-                    scaled.setScale(1.0);
-                    e.consume();
-                } else if (k == KeyCode.D) {
-                    theme.toggle();
-                    e.consume();
-                }
+            KeyCode k = e.getCode();
+            if (e.isAltDown() && !e.isShortcutDown()) {
+                if (k == KeyCode.LEFT) back();
+                else if (k == KeyCode.RIGHT) forward();
+                else if (k == KeyCode.HOME) jumpToGroup(ConceptGroup.SERVER);
+                else return;
+                e.consume();
                 return;
             }
-            switch (e.getCode()) {
+            if (e.isShortcutDown() && !e.isAltDown()) {
+                if (k.isDigitKey() && k != KeyCode.DIGIT0 && k != KeyCode.NUMPAD0) {
+                    int n = Integer.parseInt(k.getName().replaceAll("\\D", ""));
+                    if (n < ConceptGroup.values().length) jumpToGroup(ConceptGroup.values()[n]);
+                } else if (k == KeyCode.K) {
+                    search.show();
+                } else if (k == KeyCode.B) {
+                    toggleNavigation();
+                } else if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
+                    zoom(0.1);
+                } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
+                    zoom(-0.1);
+                } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
+                    scaled.setScale(1.0);
+                } else if (k == KeyCode.D) {
+                    theme.toggle();
+                } else {
+                    return;
+                }
+                e.consume();
+                return;
+            }
+            switch (k) {
                 case F11 -> {
                     if (stage != null) stage.setFullScreen(!stage.isFullScreen());
                     e.consume();
@@ -178,8 +231,9 @@ public final class MainWindow {
                     e.consume();
                 }
                 case ESCAPE -> {
-                    if (help.isVisible()) {
+                    if (help.isVisible() || search.isVisible()) {
                         help.setVisible(false);
+                        search.hide();
                         e.consume();
                     }
                 }
@@ -196,7 +250,10 @@ public final class MainWindow {
                     }
                 }
                 default -> {
-                    if (!typing && "?".equals(e.getText())) {
+                    if (!typing && "/".equals(e.getText())) {
+                        search.show();
+                        e.consume();
+                    } else if (!typing && "?".equals(e.getText())) {
                         toggleHelp();
                         e.consume();
                     }
@@ -205,38 +262,59 @@ public final class MainWindow {
         });
     }
 
-    private List<String> conceptIds() {
-        return concepts.stream().map(Concept::id).toList();
+    private void foldNavigationIfNarrow(double sceneWidth) {
+        if (sceneWidth <= 0) return;
+        boolean narrow = sceneWidth / scaled.getScale() < NAV_FOLD_WIDTH;
+        setNavigationVisible(!narrow);
+    }
+
+    /** Ctrl+B or the ☰ button: shows or folds the navigation (the search, keys and history still work). */
+    public void toggleNavigation() {
+        setNavigationVisible(workspace.getLeft() == null);
+    }
+
+    void setNavigationVisible(boolean visible) {
+        workspace.setLeft(visible ? nav : null);
+    }
+
+    public boolean navigationVisible() {
+        return workspace.getLeft() != null;
     }
 
     private Optional<StepPlayer> player() {
         return active == null ? Optional.empty() : active.player();
     }
 
-    private void zoom(double delta) {
+    void zoom(double delta) {
         scaled.setScale(scaled.getScale() + delta);
     }
 
-    private void toggleHelp() {
+    void toggleHelp() {
         help.setVisible(!help.isVisible());
     }
 
-    private void openConnectionDialog() {
+    void openSearch() {
+        search.show();
+    }
+
+    // ------------------------------------------------------------------ connection and reset
+
+    void openConnectionDialog() {
         ConnectionDialog d = new ConnectionDialog(scaled.getScene() == null ? null : scaled.getScene().getWindow(),
-                services.gateway().target());
-        Theme.addStylesheets(d.getDialogPane().getScene(), conceptIds());
+                host.gateway().target());
+        Theme.addStylesheets(d.getDialogPane().getScene(), concepts.stream().map(Concept::id).toList());
         d.getDialogPane().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), theme.dark());
         d.showAndWait().ifPresent(choice -> {
-            notice.setText(choice.sandbox() ? "Starting the sandbox server…" : "Connecting to " + choice.target().redacted() + "…");
-            (choice.sandbox() ? services.connectEmbedded() : services.connect(choice.target()))
-                    .whenComplete((s, e) -> fx.execute(() -> notice.setText(e != null ? JournalFormat.errorMessage(e)
+            toolbar.notice(choice.sandbox() ? "Starting the sandbox server…" : "Connecting to " + choice.target().redacted() + "…");
+            (choice.sandbox() ? host.connectEmbedded() : host.connect(choice.target()))
+                    .whenComplete((s, e) -> fx.execute(() -> toolbar.notice(e != null ? JournalFormat.errorMessage(e)
                             : s.connected() ? "Connected to " + s.target() : s.message())));
         });
     }
 
-    private void resetDemoData() {
-        String prefix = services.gateway().namespace().prefix();
-        ConnectionStatus s = services.gateway().status();
+    void resetDemoData() {
+        String prefix = host.gateway().namespace().prefix();
+        ConnectionStatus s = host.gateway().status();
         if (!s.sandbox()) {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete every key that starts with '" + prefix + "' on "
                     + s.target() + "? Nothing else is touched.", ButtonType.OK, ButtonType.CANCEL);
@@ -246,18 +324,26 @@ public final class MainWindow {
         resetNow();
     }
 
-    /** Deletes the namespace and tells every tab to forget what it mirrored. */
+    /** Deletes the namespace and tells every concept to forget what it mirrored. */
     public void resetNow() {
-        notice.setText("Removing keys under " + services.gateway().namespace().prefix() + "…");
-        services.gateway().resetNamespace(active == null ? "shell" : active.id()).whenComplete((n, e) -> fx.execute(() -> {
+        toolbar.notice("Removing keys under " + host.gateway().namespace().prefix() + "…");
+        host.gateway().resetNamespace(active == null ? "shell" : active.id()).whenComplete((n, e) -> fx.execute(() -> {
             if (e != null) {
-                notice.setText("Reset failed: " + JournalFormat.errorMessage(e));
+                toolbar.notice("Reset failed: " + JournalFormat.errorMessage(e));
                 return;
             }
-            concepts.forEach(Concept::onReset);
-            notice.setText(String.format(Locale.ROOT, "Removed %,d keys under %s", n, services.gateway().namespace().prefix()));
+            for (Concept c : views.keySet()) {
+                try {
+                    c.onReset();
+                } catch (RuntimeException ex) {
+                    LOG.warn("{} failed to reset", c.id(), ex);
+                }
+            }
+            toolbar.notice(String.format(Locale.ROOT, "Removed %,d keys under %s", n, host.gateway().namespace().prefix()));
         }));
     }
+
+    // ------------------------------------------------------------------ accessors
 
     /** The share of the window's height that the journal takes (0.1 to 0.6). */
     public void setJournalShare(double share) {
@@ -268,8 +354,14 @@ public final class MainWindow {
         return scaled;
     }
 
-    public TabPane tabs() {
-        return tabs;
+    /** The view of the concept on screen. */
+    public Node activeView() {
+        return active == null ? null : views.get(active);
+    }
+
+    /** The pane that holds the concept on screen (what the screenshot mode captures). */
+    public Node conceptArea() {
+        return content;
     }
 
     public Theme theme() {
@@ -292,6 +384,14 @@ public final class MainWindow {
         return help;
     }
 
+    public SearchOverlay search() {
+        return search;
+    }
+
+    public ConceptNav navigation() {
+        return nav;
+    }
+
     public FrameClock clock() {
         return clock;
     }
@@ -300,7 +400,20 @@ public final class MainWindow {
         return active;
     }
 
-    public void select(Concept c) {
-        tabs.getSelectionModel().select(concepts.indexOf(c));
+    public ConceptContext context() {
+        return context;
+    }
+
+    public ObjectProperty<CodeLanguage> codeLanguage() {
+        return codeLanguage;
+    }
+
+    public FxmlLoader fxml() {
+        return fxml;
+    }
+
+    /** True once the concept's view has been built (views are built on first visit). */
+    public boolean viewBuilt(Concept c) {
+        return views.containsKey(c);
     }
 }

@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.shell;
 
 import java.util.Objects;
+import dev.valkeyexplainer.concept.Palette;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;

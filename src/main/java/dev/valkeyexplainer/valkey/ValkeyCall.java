@@ -23,4 +23,9 @@ public record ValkeyCall<T>(List<String> args, List<String> writtenKeys, String 
     public String name() {
         return args.get(0);
     }
+
+    /** The same command as a Valkey GLIDE for Python statement (generated from the arguments). */
+    public String glidePython() {
+        return GlidePython.call(args);
+    }
 }

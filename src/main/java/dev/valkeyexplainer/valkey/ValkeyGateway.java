@@ -42,6 +42,8 @@ public final class ValkeyGateway implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConnectionTarget>> connectListeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<DedicatedClient> dedicated = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean healthInFlight = new AtomicBoolean();
 
     private volatile ClientHandle client;
@@ -97,6 +99,22 @@ public final class ValkeyGateway implements AutoCloseable {
         reconnectListeners.add(r);
     }
 
+    public void removeReconnectListener(Runnable r) {
+        reconnectListeners.remove(r);
+    }
+
+    /**
+     * Runs (on a gateway thread) each time a connection to a new target is established (the first
+     * connect, or Connect… to another server): dedicated clients of the old target are closed by then.
+     */
+    public void addConnectListener(Consumer<ConnectionTarget> l) {
+        connectListeners.add(l);
+    }
+
+    public void removeConnectListener(Consumer<ConnectionTarget> l) {
+        connectListeners.remove(l);
+    }
+
     // ---------------------------------------------------------------- connecting
 
     /**
@@ -110,14 +128,19 @@ public final class ValkeyGateway implements AutoCloseable {
         cancelTasks();
         ClientHandle old = client;
         client = null;
-        if (old != null) scheduler.execute(() -> closeQuietly(old)); // closing may wait: never on the caller's (FX) thread
+        List<DedicatedClient> oldDedicated = List.copyOf(dedicated);
+        dedicated.clear();
+        scheduler.execute(() -> { // closing may wait: never on the caller's (FX) thread
+            if (old != null) closeQuietly(old);
+            oldDedicated.forEach(DedicatedClient::close);
+        });
         publish(ConnectionStatus.connecting(newTarget.redacted(), newTarget.embedded()));
         return attempt(gen);
     }
 
     private CompletableFuture<ConnectionStatus> attempt(int gen) {
         ConnectionTarget t = target;
-        return createClient(t)
+        return createClient(t, ClientOptions.DEFAULT, "valkey-explainer")
                 .thenCompose(c -> {
                     if (gen != generation) {
                         closeQuietly(c);
@@ -128,6 +151,7 @@ public final class ValkeyGateway implements AutoCloseable {
                     return refreshServerInfo().thenApply(s -> {
                         publish(status.withState(ConnectionStatus.State.CONNECTED, "Connected to " + t.redacted()));
                         startHealth(gen);
+                        connectListeners.forEach(l -> runQuietly(() -> l.accept(t)));
                         return status;
                     });
                 })
@@ -145,7 +169,7 @@ public final class ValkeyGateway implements AutoCloseable {
                 }, scheduler);
     }
 
-    private CompletableFuture<ClientHandle> createClient(ConnectionTarget t) {
+    private CompletableFuture<ClientHandle> createClient(ConnectionTarget t, ClientOptions o, String clientName) {
         ServerCredentials creds = null;
         if (t.hasPassword()) {
             var b = ServerCredentials.builder().password(t.password());
@@ -154,21 +178,56 @@ public final class ValkeyGateway implements AutoCloseable {
         }
         NodeAddress address = NodeAddress.builder().host(t.host()).port(t.port()).build();
         var cfg = GlideClientConfiguration.builder().address(address).useTLS(t.tls())
-                .requestTimeout(REQUEST_TIMEOUT_MS).protocol(ProtocolVersion.RESP3).clientName("valkey-explainer")
+                .requestTimeout(o.requestTimeoutMs()).protocol(o.protocol()).clientName(clientName)
                 .advancedConfiguration(AdvancedGlideClientConfiguration.builder().connectionTimeout(2_000).build());
         if (creds != null) cfg.credentials(creds);
+        if (o.standaloneSubscriptions() != null) cfg.subscriptionConfiguration(o.standaloneSubscriptions());
         ServerCredentials finalCreds = creds;
+        ClientHandle known = client;
+        if (known != null && known.cluster() && o.standaloneSubscriptions() == null) {
+            return clusterClient(t, o, clientName, address, finalCreds); // the shared client already told us
+        }
         // Connect standalone first; if the server says it is a cluster node, reconnect with a cluster client.
         return GlideClient.createClient(cfg.build()).thenCompose(standalone ->
                 standalone.customCommand(new String[]{"INFO", "cluster"}).thenCompose(info -> {
                     boolean cluster = InfoParser.fields(String.valueOf(info)).getOrDefault("cluster_enabled", "0").equals("1");
                     if (!cluster) return CompletableFuture.completedFuture(new ClientHandle(standalone));
                     closeQuietly(new ClientHandle(standalone));
-                    var ccfg = GlideClusterClientConfiguration.builder().address(address).useTLS(t.tls())
-                            .requestTimeout(REQUEST_TIMEOUT_MS).protocol(ProtocolVersion.RESP3).clientName("valkey-explainer");
-                    if (finalCreds != null) ccfg.credentials(finalCreds);
-                    return GlideClusterClient.createClient(ccfg.build()).thenApply(ClientHandle::new);
+                    return clusterClient(t, o, clientName, address, finalCreds);
                 }));
+    }
+
+    private static CompletableFuture<ClientHandle> clusterClient(ConnectionTarget t, ClientOptions o, String clientName,
+                                                                 NodeAddress address, ServerCredentials creds) {
+        var ccfg = GlideClusterClientConfiguration.builder().address(address).useTLS(t.tls())
+                .requestTimeout(o.requestTimeoutMs()).protocol(o.protocol()).clientName(clientName);
+        if (creds != null) ccfg.credentials(creds);
+        if (o.clusterSubscriptions() != null) ccfg.subscriptionConfiguration(o.clusterSubscriptions());
+        return GlideClusterClient.createClient(ccfg.build()).thenApply(ClientHandle::new);
+    }
+
+    /**
+     * Opens a connection of the concept's own to the current server (see {@link DedicatedClient}).
+     * Fails when not connected. The client's name on the server is {@code vx-<connection>}.
+     */
+    public CompletableFuture<DedicatedClient> openClient(String conceptId, String connection, ClientOptions options) {
+        ConnectionTarget t = target;
+        int gen = generation;
+        if (t == null || client == null) return CompletableFuture.failedFuture(new NotConnectedException(status.message()));
+        return createClient(t, options, "vx-" + connection.replaceAll("[^A-Za-z0-9_.-]", "-")).thenApply(h -> {
+            DedicatedClient d = new DedicatedClient(this, h, conceptId, connection);
+            journalEvent("CONNECT " + t.redacted() + " as " + connection + " (" + options.protocol() + ")", "OK");
+            if (gen != generation) {
+                d.close();
+                throw new NotConnectedException("the app connected elsewhere while " + connection + " was opening");
+            }
+            dedicated.add(d);
+            return d;
+        });
+    }
+
+    void forget(DedicatedClient d) {
+        dedicated.remove(d);
     }
 
     /** Turns Glide's connection errors into a sentence a user can act on. */
@@ -279,6 +338,22 @@ public final class ValkeyGateway implements AutoCloseable {
     private <T> CompletableFuture<T> sendInternal(String conceptId, String connection, ValkeyCall<T> call) {
         ClientHandle c = client;
         if (c == null) return CompletableFuture.failedFuture(new NotConnectedException(status.message()));
+        return run(c, conceptId, connection, call);
+    }
+
+    /** A dedicated client's command: the same guard and journal as the shared client's. */
+    <T> CompletableFuture<T> sendOn(ClientHandle c, String conceptId, String connection, ValkeyCall<T> call) {
+        for (String key : call.writtenKeys()) {
+            try {
+                namespace.requireOwned(call.name(), key);
+            } catch (Namespace.NamespaceViolation v) {
+                return CompletableFuture.failedFuture(v);
+            }
+        }
+        return run(c, conceptId, connection, call);
+    }
+
+    private <T> CompletableFuture<T> run(ClientHandle c, String conceptId, String connection, ValkeyCall<T> call) {
         long t0 = System.nanoTime();
         CompletableFuture<T> f;
         try {
@@ -288,9 +363,9 @@ public final class ValkeyGateway implements AutoCloseable {
         }
         return f.whenComplete((reply, error) -> {
             long micros = (System.nanoTime() - t0) / 1_000;
-            journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), connection, conceptId,
-                    JournalFormat.display(call.args()), error == null ? JournalFormat.reply(reply) : JournalFormat.reply(error),
-                    micros, error != null, call.glideJava(), JournalFormat.cliLine(call.args(), target)));
+            journal.add(JournalEntry.command(journal.nextSeq(), Instant.now(), connection, conceptId, call.args(),
+                    error == null ? JournalFormat.reply(reply) : JournalFormat.reply(error), micros, error != null,
+                    call.glideJava(), target));
         });
     }
 
@@ -301,6 +376,13 @@ public final class ValkeyGateway implements AutoCloseable {
      */
     public CompletableFuture<Object[]> batch(String conceptId, String connection, boolean atomic, List<List<String>> commands,
                                              List<String> writtenKeys, String glideJava) {
+        ClientHandle c = client;
+        if (c == null) return CompletableFuture.failedFuture(new NotConnectedException(status.message()));
+        return batchOn(c, conceptId, connection, atomic, commands, writtenKeys, glideJava);
+    }
+
+    CompletableFuture<Object[]> batchOn(ClientHandle c, String conceptId, String connection, boolean atomic,
+                                        List<List<String>> commands, List<String> writtenKeys, String glideJava) {
         for (String key : writtenKeys) {
             try {
                 namespace.requireOwned(atomic ? "MULTI/EXEC" : "pipeline", key);
@@ -308,41 +390,14 @@ public final class ValkeyGateway implements AutoCloseable {
                 return CompletableFuture.failedFuture(v);
             }
         }
-        ClientHandle c = client;
-        if (c == null) return CompletableFuture.failedFuture(new NotConnectedException(status.message()));
         List<String[]> arrays = commands.stream().map(l -> l.toArray(String[]::new)).toList();
-        List<String> display = batchDisplay(atomic, commands);
-        StringBuilder cli = new StringBuilder();
-        if (atomic) cli.append(JournalFormat.cliLine(List.of("MULTI"), target)).append('\n');
-        for (List<String> cmd : commands.subList(0, Math.min(commands.size(), 50))) {
-            cli.append(JournalFormat.cliLine(cmd, target)).append('\n');
-        }
-        if (atomic) cli.append(JournalFormat.cliLine(List.of("EXEC"), target));
         long t0 = System.nanoTime();
         return c.batch(arrays, atomic, 30_000).whenComplete((replies, error) -> {
             long micros = (System.nanoTime() - t0) / 1_000;
             String reply = error != null ? JournalFormat.reply(error) : replies == null ? "(nil) aborted" : JournalFormat.reply(replies);
-            journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), connection, conceptId, display, reply, micros,
-                    error != null, glideJava, cli.toString().strip()));
+            journal.add(JournalEntry.batch(journal.nextSeq(), Instant.now(), connection, conceptId, atomic, commands, reply,
+                    micros, error != null, glideJava, target));
         });
-    }
-
-    static List<String> batchDisplay(boolean atomic, List<List<String>> commands) {
-        List<String> out = new ArrayList<>();
-        if (commands.size() <= 4) {
-            out.add(atomic ? "MULTI;" : "PIPELINE[");
-            for (List<String> cmd : commands) {
-                out.addAll(JournalFormat.display(cmd));
-                out.set(out.size() - 1, out.get(out.size() - 1) + ";");
-            }
-            out.add(atomic ? "EXEC" : "]");
-        } else {
-            out.add(atomic ? "MULTI" : "PIPELINE");
-            out.add(String.format(Locale.ROOT, "%,d×", commands.size()));
-            out.addAll(JournalFormat.display(commands.get(0)));
-            out.add("…");
-        }
-        return out;
     }
 
     /**
@@ -435,9 +490,9 @@ public final class ValkeyGateway implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     private void journalEvent(String what, String reply) {
-        journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), "main", HEALTH, List.of(what), reply, 0,
-                reply.startsWith("(error)"), "GlideClient.createClient(config).get()", "valkey-cli -h "
-                + (target == null ? "?" : target.host() + " -p " + target.port())));
+        journal.add(new JournalEntry(journal.nextSeq(), Instant.now(), "main", HEALTH, JournalEntry.Kind.EVENT,
+                List.of(List.of(what)), 1, reply, 0, reply.startsWith("(error)"), "GlideClient.createClient(config).get()",
+                target));
     }
 
     private void publish(ConnectionStatus s) {
@@ -466,7 +521,7 @@ public final class ValkeyGateway implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(ClientHandle c) {
+    static void closeQuietly(ClientHandle c) {
         try {
             BaseClient g = c.glide();
             g.close();
@@ -484,6 +539,7 @@ public final class ValkeyGateway implements AutoCloseable {
         ClientHandle c = client;
         client = null;
         if (c != null) closeQuietly(c);
+        List.copyOf(dedicated).forEach(DedicatedClient::close);
         scheduler.shutdownNow();
     }
 

@@ -92,23 +92,24 @@ class ShellUiTest {
     }
 
     @Test
-    void ctrlDigitSwitchesTabsAndOnlyTheSelectedTabPolls(FxRobot robot) {
-        int hll = app.services.registry().all().indexOf(app.services.registry().byId("hll").orElseThrow());
-        KeyCode digit = KeyCode.valueOf("DIGIT" + (hll + 1));
+    void ctrlDigitJumpsToAGroupAndOnlyTheConceptOnScreenPolls(FxRobot robot) {
+        int group = dev.valkeyexplainer.concept.ConceptGroup.PROBABILISTIC.shortcutDigit();
+        KeyCode digit = KeyCode.valueOf("DIGIT" + group);
         robot.press(KeyCode.CONTROL).press(digit).release(digit).release(KeyCode.CONTROL);
-        waitUntil("HyperLogLog tab selected", () -> app.window.active().id().equals("hll"));
-        assertEquals(hll, app.window.tabs().getSelectionModel().getSelectedIndex());
-        // Once the switch has settled, new journal rows come from the HyperLogLog poller, none from the Server tab.
+        waitUntil("HyperLogLog on screen", () -> app.window.active().id().equals("hll"));
+        assertTrue(app.window.activeView().isVisible() && app.window.activeView().getScene() != null);
+        // Once the switch has settled, new journal rows come from the HyperLogLog poller, none from the Server view.
         int before = app.services.journal().size();
-        waitUntil("the HLL tab polled", () -> app.services.journal().snapshot().stream().skip(before)
+        waitUntil("the HLL concept polled", () -> app.services.journal().snapshot().stream().skip(before)
                 .anyMatch(e -> e.conceptId().equals("hll")));
-        org.testfx.util.WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // a poll of the Server view already in flight may still land: wait for the first HLL poll after it
         int settled = app.services.journal().size();
-        org.testfx.util.WaitForAsyncUtils.sleep(1_200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        waitUntil("two more HLL polls", () -> app.services.journal().snapshot().stream().skip(settled)
+                .filter(e -> e.conceptId().equals("hll") && e.args().get(0).equals("GET")).count() >= 2);
         assertFalse(app.services.journal().snapshot().stream().skip(settled).anyMatch(e -> e.conceptId().equals("server")),
-                "the hidden Server tab stopped polling");
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
-        waitUntil("Server tab back", () -> app.window.active().id().equals("server"));
+                "the hidden Server view stopped polling");
+        robot.press(KeyCode.ALT).press(KeyCode.HOME).release(KeyCode.HOME).release(KeyCode.ALT);
+        waitUntil("Server back", () -> app.window.active().id().equals("server"));
     }
 
     @Test
@@ -135,30 +136,34 @@ class ShellUiTest {
             while (!table.getItems().get(i).args().get(0).equals("INFO")) i++;
             table.getSelectionModel().select(i);
         });
-        robot.clickOn("Copy as valkey-cli");
+        robot.clickOn("#journal-copy-cli");
         String[] clip = new String[1];
         robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertTrue(clip[0].startsWith("valkey-cli -h 127.0.0.1 -p "), clip[0]);
         assertTrue(clip[0].endsWith("INFO server clients memory stats keyspace"), clip[0]);
         assertTrue(clip[0].contains("-a '****'") && !clip[0].contains(app.services.embedded().target().password()),
                 "the password is masked");
-        robot.clickOn("Copy as Glide Java");
+        robot.clickOn("#journal-copy-java");
         robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertTrue(clip[0].startsWith("client.customCommand(new String[]{\"INFO\""), clip[0]);
+        robot.clickOn("#journal-copy-python");
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("await client.custom_command([\"INFO\", \"server\", \"clients\", \"memory\", \"stats\", \"keyspace\"])",
+                clip[0]);
 
         // rows of another tab disappear with "This tab only"
         app.services.gateway().send("hll", "test", dev.valkeyexplainer.valkey.Commands.ping());
         waitUntil("the other tab's row", () -> app.window.journal().visibleRows().stream().anyMatch(e -> e.conceptId().equals("hll")));
-        robot.clickOn("This tab only");
-        waitUntil("only this tab", () -> app.window.journal().visibleRows().stream().allMatch(e -> e.conceptId().equals("server")));
-        robot.clickOn("This tab only");
+        robot.clickOn("#journal-this-concept");
+        waitUntil("only this concept", () -> app.window.journal().visibleRows().stream().allMatch(e -> e.conceptId().equals("server")));
+        robot.clickOn("#journal-this-concept");
     }
 
     @Test
     void f1OpensTheHelpOverlayAndEscapeClosesIt(FxRobot robot) {
         robot.press(KeyCode.F1).release(KeyCode.F1);
         waitUntil("help shown", () -> app.window.help().isVisible());
-        assertTrue(robot.lookup("Ctrl+1 … Ctrl+9").tryQuery().isPresent());
+        assertTrue(robot.lookup("Ctrl+K or /").tryQuery().isPresent());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitUntil("help hidden", () -> !app.window.help().isVisible());
     }

@@ -2,7 +2,7 @@ package dev.valkeyexplainer.testutil;
 
 import dev.valkeyexplainer.app.AppServices;
 import dev.valkeyexplainer.app.Options;
-import dev.valkeyexplainer.concept.ConceptRegistry;
+import dev.valkeyexplainer.app.ConceptRegistry;
 import dev.valkeyexplainer.shell.MainWindow;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
 import java.util.concurrent.TimeUnit;

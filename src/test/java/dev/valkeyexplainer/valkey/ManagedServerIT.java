@@ -46,7 +46,8 @@ class ManagedServerIT {
         // A child JVM starts a managed server, prints its pid, and is then killed with SIGKILL: no
         // shutdown hook runs, so only the watchdog can stop the server.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"),
                 "dev.valkeyexplainer.valkey.ManagedServerChild").redirectErrorStream(true).start();
         String line;
         try (var reader = child.inputReader()) {

@@ -3,6 +3,7 @@ package dev.valkeyexplainer.concepts.cache;
 import dev.valkeyexplainer.concept.Async;
 import dev.valkeyexplainer.concept.CodePanel;
 import dev.valkeyexplainer.concept.Concept;
+import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptContext;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
@@ -12,7 +13,7 @@ import dev.valkeyexplainer.concepts.cache.CacheLanes.Hop;
 import dev.valkeyexplainer.concepts.cache.CacheLanes.Node;
 import dev.valkeyexplainer.db.GameDatabase;
 import dev.valkeyexplainer.db.Player;
-import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.concept.Palette;
 import dev.valkeyexplainer.valkey.Commands;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
@@ -82,6 +83,21 @@ public final class CacheConcept implements Concept {
     }
 
     @Override
+    public ConceptGroup group() {
+        return ConceptGroup.CACHING;
+    }
+
+    @Override
+    public String summary() {
+        return "Lazy loading from a SQL database, invalidation by trigger, hot keys kept alive";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of("GET", "SET", "EX", "TTL", "MULTI", "EXEC", "lazy loading", "invalidation", "hot key", "database", "stale");
+    }
+
+    @Override
     public String title() {
         return "Cache-aside";
     }
@@ -91,7 +107,7 @@ public final class CacheConcept implements Concept {
         ctx = context;
         deactivate(); // a second view replaces the first
         view = new CacheView(ctx.palette());
-        code = new CodePanel();
+        code = ctx.codePanel();
         code.show("Glide (Java): cache-aside", LOOKUP_CODE);
         frames = dt -> {
             view.lanes.step(dt);
@@ -112,7 +128,7 @@ public final class CacheConcept implements Concept {
 
     private GameDatabase db() {
         if (db == null) {
-            db = ctx.database().get();
+            db = ctx.service(GameDatabase.class).join();
             ValkeyGateway.Scope app = ctx.scope(ID, "app");
             cache = new PlayerCache(app, db, stats);
             cache.onLookup(this::animate);

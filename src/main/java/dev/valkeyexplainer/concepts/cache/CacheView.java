@@ -3,8 +3,8 @@ package dev.valkeyexplainer.concepts.cache;
 import static dev.valkeyexplainer.concept.ConceptPane.caption;
 import static dev.valkeyexplainer.concept.ConceptPane.panel;
 
-import dev.valkeyexplainer.shell.Palette;
-import dev.valkeyexplainer.shell.widgets.StatCard;
+import dev.valkeyexplainer.concept.Palette;
+import dev.valkeyexplainer.concept.widgets.StatCard;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;

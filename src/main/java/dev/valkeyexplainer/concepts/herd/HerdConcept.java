@@ -2,6 +2,7 @@ package dev.valkeyexplainer.concepts.herd;
 
 import dev.valkeyexplainer.concept.CodePanel;
 import dev.valkeyexplainer.concept.Concept;
+import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptContext;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.ScreenshotStep;
@@ -74,6 +75,21 @@ public final class HerdConcept implements Concept {
     }
 
     @Override
+    public ConceptGroup group() {
+        return ConceptGroup.CACHING;
+    }
+
+    @Override
+    public String summary() {
+        return "One expiry, many workers: a lock with SET NX EX lets one load the database";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of("SET NX", "lock", "stampede", "thundering herd", "EVALSHA", "Lua", "compare-and-delete", "expiry");
+    }
+
+    @Override
     public String title() {
         return "Thundering herd";
     }
@@ -82,7 +98,7 @@ public final class HerdConcept implements Concept {
     public Node createView(ConceptContext context) {
         ctx = context;
         timeline = new HerdTimeline(ctx.palette());
-        code = new CodePanel();
+        code = ctx.codePanel();
         code.show("Glide (Java): one worker", WORKER_CODE);
         player = new StepPlayer(new Stepper(), 700);
         result = new Label("Run the race, or step through it one command at a time.");
@@ -138,7 +154,7 @@ public final class HerdConcept implements Concept {
     }
 
     private GameDatabase db() {
-        if (db == null) db = ctx.database().get();
+        if (db == null) db = ctx.service(GameDatabase.class).join();
         return db;
     }
 

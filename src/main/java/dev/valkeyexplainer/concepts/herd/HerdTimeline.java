@@ -1,7 +1,7 @@
 package dev.valkeyexplainer.concepts.herd;
 
-import dev.valkeyexplainer.shell.Palette;
-import dev.valkeyexplainer.shell.widgets.CanvasPanel;
+import dev.valkeyexplainer.concept.Palette;
+import dev.valkeyexplainer.concept.widgets.CanvasPanel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

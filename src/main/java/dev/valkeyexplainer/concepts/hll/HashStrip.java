@@ -1,7 +1,7 @@
 package dev.valkeyexplainer.concepts.hll;
 
-import dev.valkeyexplainer.shell.Palette;
-import dev.valkeyexplainer.shell.widgets.CanvasPanel;
+import dev.valkeyexplainer.concept.Palette;
+import dev.valkeyexplainer.concept.widgets.CanvasPanel;
 import dev.valkeyexplainer.valkey.hll.HllHash;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;

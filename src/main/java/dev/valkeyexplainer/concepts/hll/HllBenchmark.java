@@ -1,6 +1,6 @@
 package dev.valkeyexplainer.concepts.hll;
 
-import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.concept.Palette;
 import dev.valkeyexplainer.valkey.CommandJournal;
 import dev.valkeyexplainer.valkey.Commands;
 import dev.valkeyexplainer.valkey.ManagedValkeyServer;

@@ -2,6 +2,7 @@ package dev.valkeyexplainer.concepts.hll;
 
 import dev.valkeyexplainer.concept.CodePanel;
 import dev.valkeyexplainer.concept.Concept;
+import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptContext;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
@@ -75,6 +76,21 @@ public final class HllConcept implements Concept {
     }
 
     @Override
+    public ConceptGroup group() {
+        return ConceptGroup.PROBABILISTIC;
+    }
+
+    @Override
+    public String summary() {
+        return "Counting unique players in 12 KB: the server's own registers, decoded";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of("PFADD", "PFCOUNT", "PFMERGE", "HyperLogLog", "registers", "cardinality", "unique users", "DAU");
+    }
+
+    @Override
     public String title() {
         return "HyperLogLog";
     }
@@ -87,7 +103,7 @@ public final class HllConcept implements Concept {
         keys = HllKeys.of(ctx.gateway().namespace(), LocalDate.now());
         viewedKey = keys.dau();
         view = new HllView(ctx.palette());
-        code = new CodePanel();
+        code = ctx.codePanel();
         scenario = new AddScenario(valkey, keys, ctx.fx(), this::showAdd, () -> nameField.getText());
         player = new StepPlayer(scenario, 900);
         player.errorProperty().addListener((o, a, b) -> {

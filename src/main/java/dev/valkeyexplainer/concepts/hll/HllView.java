@@ -3,7 +3,7 @@ package dev.valkeyexplainer.concepts.hll;
 import static dev.valkeyexplainer.concept.ConceptPane.caption;
 
 import dev.valkeyexplainer.concept.ConceptPane;
-import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.concept.Palette;
 import dev.valkeyexplainer.valkey.hll.HllState;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;

@@ -1,7 +1,7 @@
 package dev.valkeyexplainer.concepts.hll;
 
 import dev.valkeyexplainer.anim.Tween;
-import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.concept.Palette;
 import dev.valkeyexplainer.valkey.hll.HllHash;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;

@@ -2,6 +2,7 @@ package dev.valkeyexplainer.concepts.server;
 
 import dev.valkeyexplainer.concept.CodePanel;
 import dev.valkeyexplainer.concept.Concept;
+import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptContext;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
@@ -48,6 +49,21 @@ public final class ServerConcept implements Concept {
     }
 
     @Override
+    public ConceptGroup group() {
+        return ConceptGroup.SERVER;
+    }
+
+    @Override
+    public String summary() {
+        return "The live Valkey server behind every concept: INFO, clients, memory, the namespace";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of("INFO", "SCAN", "DBSIZE", "ops/sec", "memory", "pipeline", "round trip");
+    }
+
+    @Override
     public String title() {
         return "Server";
     }
@@ -59,7 +75,7 @@ public final class ServerConcept implements Concept {
         poll = ctx.scope(ID, "poller");
         demo = ctx.scope(ID, "traffic");
         view = new ServerView(ctx.palette());
-        code = new CodePanel();
+        code = ctx.codePanel();
         trafficResult = new Label("Sends 1,000 pipelined SETs, then 1,000 GETs, under the prefix.");
         poller = new LivePoller<>(ctx.gateway().scheduler(), POLL_MS, this::read,
                 new FxHandoff<>(ctx.fx(), this::show), e -> ctx.fx().execute(() -> view.showError(JournalFormat.errorMessage(e))));

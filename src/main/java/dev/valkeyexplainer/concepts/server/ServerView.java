@@ -1,8 +1,8 @@
 package dev.valkeyexplainer.concepts.server;
 
-import dev.valkeyexplainer.shell.Palette;
-import dev.valkeyexplainer.shell.widgets.Sparkline;
-import dev.valkeyexplainer.shell.widgets.StatCard;
+import dev.valkeyexplainer.concept.Palette;
+import dev.valkeyexplainer.concept.widgets.Sparkline;
+import dev.valkeyexplainer.concept.widgets.StatCard;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;

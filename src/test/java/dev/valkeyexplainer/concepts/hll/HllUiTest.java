@@ -58,7 +58,6 @@ class HllUiTest extends UiTestBase {
     }
 
     private HllView hllView() {
-        return (HllView) ((javafx.scene.layout.BorderPane) window.tabs().getSelectionModel().getSelectedItem().getContent())
-                .getCenter();
+        return (HllView) ((javafx.scene.layout.BorderPane) window.activeView()).getCenter();
     }
 }

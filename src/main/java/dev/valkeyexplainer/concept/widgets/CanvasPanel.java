@@ -1,6 +1,6 @@
-package dev.valkeyexplainer.shell.widgets;
+package dev.valkeyexplainer.concept.widgets;
 
-import dev.valkeyexplainer.shell.Palette;
+import dev.valkeyexplainer.concept.Palette;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

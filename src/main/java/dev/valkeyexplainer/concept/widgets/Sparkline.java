@@ -1,7 +1,7 @@
-package dev.valkeyexplainer.shell.widgets;
+package dev.valkeyexplainer.concept.widgets;
 
-import dev.valkeyexplainer.shell.Palette;
-import dev.valkeyexplainer.shell.widgets.CanvasPanel;
+import dev.valkeyexplainer.concept.Palette;
+import dev.valkeyexplainer.concept.widgets.CanvasPanel;
 import java.util.function.DoubleFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;

@@ -1,4 +1,4 @@
-package dev.valkeyexplainer.shell.widgets;
+package dev.valkeyexplainer.concept.widgets;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;

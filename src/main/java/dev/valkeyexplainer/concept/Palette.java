@@ -1,4 +1,4 @@
-package dev.valkeyexplainer.shell;
+package dev.valkeyexplainer.concept;
 
 import javafx.scene.paint.Color;
 

@@ -1,0 +1,122 @@
+package dev.valkeyexplainer.shell;
+
+import dev.valkeyexplainer.concept.Concept;
+import javafx.beans.property.DoubleProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/**
+ * The tool bar (its form is {@code fxml/shell/toolbar.fxml}): the navigation toggle, where you are
+ * ("Caching › Cache-aside"), the namespace, a notice line, back / forward, search, talk mode, the
+ * connection, reset, scale, theme and help.
+ */
+public final class ShellToolbar {
+
+    private final MainWindow window;
+    private final ShellHost host;
+    private final HBox root;
+    @FXML private Button navButton;
+    @FXML private Label appTitle;
+    @FXML private Label where;
+    @FXML private Label namespace;
+    @FXML private Label notice;
+    @FXML private Button backButton;
+    @FXML private Button forwardButton;
+    @FXML private Button searchButton;
+    @FXML private Button talkButton;
+    @FXML private Button connectButton;
+    @FXML private Button resetButton;
+    @FXML private Button smallerButton;
+    @FXML private Label scaleLabel;
+    @FXML private Button biggerButton;
+    @FXML private Button themeButton;
+    @FXML private Button helpButton;
+    private Runnable onTalk = () -> { };
+
+    ShellToolbar(MainWindow window, ShellHost host) {
+        this.window = window;
+        this.host = host;
+        this.root = window.fxml().load("shell/toolbar.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        String prefix = host.gateway().namespace().prefix();
+        namespace.setText("namespace " + prefix);
+        resetButton.setTooltip(new Tooltip("Reset demo data: deletes every key that starts with " + prefix
+                + " (SCAN + UNLINK), and nothing else"));
+    }
+
+    HBox root() {
+        return root;
+    }
+
+    void bindScale(DoubleProperty scale) {
+        scale.addListener((o, a, b) -> scaleLabel.setText(Math.round(b.doubleValue() * 100) + "%"));
+        scaleLabel.setText(Math.round(scale.get() * 100) + "%");
+    }
+
+    void showLocation(Concept c) {
+        where.setText(c.group().title() + " › " + c.title());
+    }
+
+    /** FX thread: a short message (connecting, reset done, …). */
+    public void notice(String text) {
+        notice.setText(text);
+    }
+
+    public String noticeText() {
+        return notice.getText();
+    }
+
+    void onTalk(Runnable r) {
+        onTalk = r;
+    }
+
+    @FXML private void toggleNavigation() {
+        window.toggleNavigation();
+    }
+
+    @FXML private void back() {
+        window.back();
+    }
+
+    @FXML private void forward() {
+        window.forward();
+    }
+
+    @FXML private void search() {
+        window.openSearch();
+    }
+
+    @FXML private void talk() {
+        onTalk.run();
+    }
+
+    @FXML private void connect() {
+        window.openConnectionDialog();
+    }
+
+    @FXML private void reset() {
+        window.resetDemoData();
+    }
+
+    @FXML private void smaller() {
+        window.zoom(-0.1);
+    }
+
+    @FXML private void bigger() {
+        window.zoom(0.1);
+    }
+
+    @FXML private void toggleTheme() {
+        window.theme().toggle();
+    }
+
+    @FXML private void help() {
+        window.toggleHelp();
+    }
+}
