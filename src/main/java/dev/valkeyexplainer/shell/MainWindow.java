@@ -68,6 +68,9 @@ public final class MainWindow {
     private final ScaledPane scaled;
     private final SplitPane split;
     private final ShellToolbar toolbar;
+    private final javafx.scene.layout.VBox bottom;
+    private TalkMode talk;
+    private TalkBar talkBar;
     private Concept active;
 
     public MainWindow(ShellHost host, Executor fx) {
@@ -91,7 +94,9 @@ public final class MainWindow {
 
         BorderPane frame = new BorderPane(split);
         frame.setTop(toolbar.root());
-        frame.setBottom(statusBar);
+        bottom = new javafx.scene.layout.VBox(statusBar);
+        frame.setBottom(bottom);
+        toolbar.onTalk(this::toggleTalk);
         StackPane layers = new StackPane(frame, search, help);
         layers.getStyleClass().add("app-root");
         scaled = new ScaledPane(layers);
@@ -108,6 +113,7 @@ public final class MainWindow {
         Concept first = concepts.get(0);
         if (settings.firstConcept() != null) first = byId(settings.firstConcept()).orElse(first);
         open(first);
+        if (settings.talk()) startTalk();
     }
 
     // ------------------------------------------------------------------ concepts
@@ -135,19 +141,7 @@ public final class MainWindow {
             return;
         }
         if (active != null) active.deactivate();
-        Node view = views.get(next);
-        if (view == null) {
-            try {
-                view = next.createView(context);
-            } catch (RuntimeException e) {
-                LOG.error("building the view of {} failed", next.id(), e);
-                Label broken = new Label("This concept could not be shown: " + JournalFormat.errorMessage(e));
-                broken.getStyleClass().add("error-text");
-                broken.setWrapText(true);
-                view = broken;
-            }
-            views.put(next, view);
-        }
+        Node view = ensureView(next);
         content.getChildren().setAll(view);
         active = next;
         try {
@@ -158,6 +152,73 @@ public final class MainWindow {
         nav.show(next);
         toolbar.showLocation(next);
         journal.refilter();
+    }
+
+    /** The concept's view, built the first time it is needed (FX thread). */
+    private Node ensureView(Concept c) {
+        Node view = views.get(c);
+        if (view == null) {
+            try {
+                view = c.createView(context);
+            } catch (RuntimeException e) {
+                LOG.error("building the view of {} failed", c.id(), e);
+                Label broken = new Label("This concept could not be shown: " + JournalFormat.errorMessage(e));
+                broken.getStyleClass().add("error-text");
+                broken.setWrapText(true);
+                view = broken;
+            }
+            views.put(c, view);
+        }
+        return view;
+    }
+
+    // ------------------------------------------------------------------ talk mode
+
+    /** FX thread: walks the talk from its first step (builds every concept's view first: steps drive them). */
+    public void startTalk() {
+        if (talk != null && talk.isActive()) return;
+        concepts.forEach(this::ensureView);
+        talk = new TalkMode(concepts, this::open, fx);
+        talkBar = new TalkBar(talk, this::stopTalk);
+        bottom.getChildren().setAll(talkBar, statusBar);
+        talk.start();
+    }
+
+    public void stopTalk() {
+        if (talk == null) return;
+        talk.stop();
+        talkBar.closeNotesWindow();
+        bottom.getChildren().setAll(statusBar);
+    }
+
+    void toggleTalk() {
+        if (talk != null && talk.isActive()) stopTalk();
+        else startTalk();
+    }
+
+    public Optional<TalkMode> talk() {
+        return talk != null && talk.isActive() ? Optional.of(talk) : Optional.empty();
+    }
+
+    public TalkBar talkBar() {
+        return talkBar;
+    }
+
+    /** Talk mode's keys (what presenter clickers send); true when the key was used. */
+    private boolean talkKey(KeyCode k) {
+        if (talk == null || !talk.isActive()) return false;
+        switch (k) {
+            case PAGE_DOWN, RIGHT, SPACE -> talk.next();
+            case PAGE_UP, LEFT -> talk.previous();
+            case ESCAPE -> {
+                if (help.isVisible() || search.isVisible()) return false;
+                stopTalk();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<Concept> byId(String id) {
@@ -218,6 +279,10 @@ public final class MainWindow {
                 } else {
                     return;
                 }
+                e.consume();
+                return;
+            }
+            if (!typing && !e.isShortcutDown() && !e.isAltDown() && talkKey(k)) {
                 e.consume();
                 return;
             }

@@ -205,6 +205,20 @@ public final class ManagedValkeyServer implements AutoCloseable {
         serverPid = -1;
     }
 
+    /** Kills the server process with SIGKILL, as a crash or the OOM killer would (tests of outages). */
+    public synchronized void kill() {
+        long pid = serverPid;
+        if (pid <= 0) return;
+        ProcessHandle.of(pid).ifPresent(h -> {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // it is gone or going; restart() waits for the watchdog
+            }
+        });
+    }
+
     /** Starts the server again on the same port with the same password (a restart mid-demo). */
     public synchronized void restart() {
         stopProcess();

@@ -9,6 +9,7 @@ import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
+import dev.valkeyexplainer.concept.TalkStep;
 import dev.valkeyexplainer.concepts.cache.CacheLanes.Hop;
 import dev.valkeyexplainer.concepts.cache.CacheLanes.Node;
 import dev.valkeyexplainer.db.GameDatabase;
@@ -518,6 +519,35 @@ public final class CacheConcept implements Concept {
 
     private <T> CompletableFuture<T> onFx(java.util.function.Supplier<CompletableFuture<T>> work) {
         return Async.onFx(ctx.fx(), work);
+    }
+
+    @Override
+    public List<TalkStep> talkSteps() {
+        return List.of(
+                new TalkStep("A miss, then a hit", "Look up player 42 twice. The first lookup misses: GET returns nil, the"
+                        + " app reads the row from the SQL database and writes it with SET … EX. The second one hits and"
+                        + " answers in microseconds. Point at the lanes and at the two latencies.",
+                        () -> onFx(() -> {
+                            select(CacheView.Mode.LOOKUPS);
+                            return ctx.gateway().send(ID, "app", Commands.del(ctx.gateway().namespace().key("player:42")))
+                                    .thenCompose(x -> lookup(42, true)).thenCompose(x -> lookup(42, true));
+                        })),
+                new TalkStep("Invalidation", "Update player 7 in the database. The trigger deletes the cached copy (the"
+                        + " talk's DynamoDB stream and Lambda), so the next lookup misses and reads the fresh row. Point at"
+                        + " the cached copy and the database row side by side: FRESH.",
+                        () -> onFx(() -> {
+                            select(CacheView.Mode.INVALIDATION);
+                            triggerOn = true;
+                            return lookup(7, true).thenCompose(l -> update(7, 1_000 + (long) (Math.random() * 9_000)))
+                                    .thenCompose(p -> pause(500)).thenCompose(x -> lookup(7, true));
+                        })),
+                new TalkStep("A hot key never expires", "Four readers check GET and TTL together in one MULTI/EXEC. The"
+                        + " first to see less than the threshold left reloads the row and resets the TTL. Point at the TTL"
+                        + " bar climbing back up: the hot key never expires.",
+                        () -> onFx(() -> {
+                            select(CacheView.Mode.HOT_KEY);
+                            return startHot(4, 8, 5);
+                        }).thenCompose(x -> pause(4_000))));
     }
 
     @Override

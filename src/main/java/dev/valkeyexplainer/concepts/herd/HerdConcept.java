@@ -6,6 +6,7 @@ import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptContext;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.ScreenshotStep;
+import dev.valkeyexplainer.concept.TalkStep;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.db.GameDatabase;
 import dev.valkeyexplainer.valkey.JournalFormat;
@@ -302,6 +303,21 @@ public final class HerdConcept implements Concept {
             setup.setValue(s);
             return runRace();
         });
+    }
+
+    @Override
+    public List<TalkStep> talkSteps() {
+        return List.of(
+                new TalkStep("Two workers, one lock", "The talk's walk-through: the hot key expires, two workers miss."
+                        + " The first wins SET lock NX EX and loads from the database; the second fails NX and waits."
+                        + " The winner writes the value and releases the lock; the second then reads a hit.",
+                        () -> stepToEnd(2, true)),
+                new TalkStep("32 workers without the lock", "Now 32 workers at once, no lock: every one of them misses"
+                        + " and goes to the database. Point at the count of database loads: one per worker.",
+                        () -> race(32, false, Setup.NORMAL)),
+                new TalkStep("32 workers with the lock", "The same expiry with the lock: exactly one database load, and"
+                        + " every worker returns the same row.",
+                        () -> race(32, true, Setup.NORMAL)));
     }
 
     @Override

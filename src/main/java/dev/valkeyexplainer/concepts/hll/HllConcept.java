@@ -8,6 +8,7 @@ import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
+import dev.valkeyexplainer.concept.TalkStep;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.valkey.Commands;
 import dev.valkeyexplainer.valkey.JournalFormat;
@@ -460,6 +461,21 @@ public final class HllConcept implements Concept {
             else if (more) stepAll(done);
             else done.complete(lastAdd);
         }));
+    }
+
+    @Override
+    public List<TalkStep> talkSteps() {
+        return List.of(
+                new TalkStep("Add a user", "Add alice. Her name is hashed; 14 bits of the hash pick one of 16,384"
+                        + " registers, and the run of zeros in the rest gives the value. PFADD, then the server's own"
+                        + " register is read back and checked against the computation.",
+                        () -> addFully("alice")),
+                new TalkStep("Merge two games", "Game 1 has alice, bob and carol; game 2 has alice and doris. PFMERGE"
+                        + " takes the larger value of each register, so alice counts once: 4, not 5.",
+                        this::runMerge),
+                new TalkStep("Set vs HyperLogLog", "Add 100,000 users to a Set and to a HyperLogLog. Point at the error"
+                        + " staying inside the band, and at the memory: megabytes for the Set, 12 KB for the HyperLogLog.",
+                        () -> dev.valkeyexplainer.concept.Async.onFx(ctx.fx(), () -> runExperiment(100_000))));
     }
 
     @Override

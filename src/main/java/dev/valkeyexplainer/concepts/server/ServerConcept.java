@@ -8,6 +8,8 @@ import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
+import dev.valkeyexplainer.concept.Async;
+import dev.valkeyexplainer.concept.TalkStep;
 import dev.valkeyexplainer.valkey.Commands;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
@@ -171,6 +173,19 @@ public final class ServerConcept implements Concept {
     public void onReset() {
         nsKeys = -1;
         polls = 0;
+    }
+
+    @Override
+    public List<TalkStep> talkSteps() {
+        return List.of(
+                TalkStep.note("A real server", "Everything in this app is read from a real Valkey server, live. Point at"
+                        + " the version, the clients and the keys in the namespace: the app only ever writes keys that"
+                        + " start with the prefix, and reset removes only those."),
+                new TalkStep("2,000 commands", "Send 2,000 commands in two pipelines. Point at the ops/sec spike and at the"
+                        + " cost per command next to one GET on its own: a pipeline pays the round trip once. This is why"
+                        + " an in-memory cache in front of the database answers in microseconds.",
+                        () -> Async.onFx(context.fx(), () -> sendTraffic().thenAccept(msg -> context.fx().execute(() ->
+                                trafficResult.setText(msg))))));
     }
 
     @Override
