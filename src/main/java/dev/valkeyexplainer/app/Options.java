@@ -32,7 +32,8 @@ public final class Options {
                     + " window and DIR/index.md with captions, then exit. Needs no display.")
     Path screenshots;
 
-    @Option(names = "--tab", paramLabel = "ID", description = "Open this tab first (server, hll, …).")
+    @Option(names = "--tab", paramLabel = "ID", description = "Open this concept first (server, hll, …); with"
+            + " --screenshots, take only this concept's pictures.")
     String tab;
 
     @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light", description = "Colour theme (default: ${DEFAULT-VALUE}).")

@@ -74,6 +74,7 @@ public final class ScreenshotMode {
             List<Shot> shots = new ArrayList<>();
             boolean windowTaken = false;
             for (Concept c : services.registry().all()) {
+                if (options.tab() != null && !options.tab().equals(c.id())) continue; // --tab ID: only that concept
                 onFx(() -> {
                     window.select(c);
                     return null;

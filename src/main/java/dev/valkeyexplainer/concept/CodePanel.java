@@ -42,11 +42,14 @@ public final class CodePanel extends BorderPane {
         });
         SegmentedButton switcher = new SegmentedButton();
         switcher.getStyleClass().add("code-language");
+        switcher.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (CodeLanguage l : CodeLanguage.values()) {
             ToggleButton b = new ToggleButton(l.label());
             b.setUserData(l);
             b.setFocusTraversable(false);
             b.getStyleClass().add("small");
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setSelected(l == language.get());
             b.setOnAction(e -> {
                 if (b.isSelected()) language.set(l);

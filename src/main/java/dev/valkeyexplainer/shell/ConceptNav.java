@@ -26,6 +26,8 @@ public final class ConceptNav extends VBox {
 
     public ConceptNav(List<Concept> concepts, Consumer<Concept> open) {
         getStyleClass().add("concept-nav");
+        setPrefWidth(190);
+        setMinWidth(150);
         setId("concept-nav");
         TreeItem<Object> root = new TreeItem<>("Concepts");
         Map<ConceptGroup, TreeItem<Object>> groups = new LinkedHashMap<>();
