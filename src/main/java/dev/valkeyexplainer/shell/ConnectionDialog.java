@@ -1,8 +1,10 @@
 package dev.valkeyexplainer.shell;
 
+import dev.valkeyexplainer.concept.FxmlLoader;
 import dev.valkeyexplainer.valkey.ConnectionTarget;
 import java.util.Optional;
 import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -14,8 +16,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Choose the server: the sandbox, or an existing one by address. A malformed address is explained
- * under the field and the dialog stays open.
+ * Choose the server: the sandbox, or an existing one by address (its form is
+ * {@code fxml/shell/connection-dialog.fxml}). A malformed address is explained under the field and
+ * the dialog stays open; the current address comes back without its password.
  */
 public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
@@ -26,45 +29,27 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         }
     }
 
-    private final TextField address = new TextField();
-    private final Label error = new Label();
+    @FXML private ToggleGroup choice;
+    @FXML private RadioButton sandbox;
+    @FXML private RadioButton existing;
+    @FXML private TextField address;
+    @FXML private Label passwordHint;
+    @FXML private Label error;
+    @FXML private Label hint;
 
-    public ConnectionDialog(Window owner, ConnectionTarget current) {
+    public ConnectionDialog(Window owner, ConnectionTarget current, FxmlLoader fxml) {
         initOwner(owner);
         setTitle("Connect to Valkey");
         setHeaderText("Which server should the app use?");
-        ToggleGroup group = new ToggleGroup();
-        RadioButton sandbox = new RadioButton("Embedded sandbox (the app's own valkey-server: loopback, random password,"
-                + " no persistence)");
-        RadioButton existing = new RadioButton("An existing server:");
-        sandbox.setToggleGroup(group);
-        sandbox.setWrapText(true);
-        sandbox.setMaxWidth(540);
-        existing.setToggleGroup(group);
-        address.setPromptText("valkey://[user:password@]host:port  (valkeys:// for TLS)");
-        Label passwordHint = new Label("Passwords are never shown again: type it into the address when the server needs one.");
-        passwordHint.getStyleClass().add("muted");
-        passwordHint.setWrapText(true);
-        address.setPrefColumnCount(42);
+        VBox form = fxml.load("shell/connection-dialog.fxml", this);
         address.disableProperty().bind(existing.selectedProperty().not());
         if (current == null || current.embedded()) {
             sandbox.setSelected(true);
         } else {
             existing.setSelected(true);
-            // the password is never shown again: the address comes back without it
-            String user = current.username() == null ? "" : current.username() + "@";
-            address.setText((current.tls() ? "valkeys://" : "valkey://") + (current.hasPassword() ? "" : user)
-                    + (current.host().contains(":") ? "[" + current.host() + "]" : current.host()) + ":" + current.port());
+            address.setText(current.withoutPassword());
         }
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        Label hint = new Label("Every key the app writes starts with the namespace prefix; reset deletes only those keys."
-                + " The app never runs FLUSHALL, FLUSHDB or MONITOR.");
-        hint.setWrapText(true);
-        hint.getStyleClass().add("muted");
-        VBox box = new VBox(10, sandbox, existing, address, passwordHint, error, hint);
-        box.setPrefWidth(560);
-        getDialogPane().setContent(box);
+        getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("Connect");
@@ -83,7 +68,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         });
     }
 
-    /** Empty when the address parses; otherwise the message to show. */
+    /** Empty when the address parses; otherwise the message to show (it never contains the password). */
     public static Optional<String> validate(String text) {
         try {
             ConnectionTarget.parse(text);

@@ -1,14 +1,20 @@
 package dev.valkeyexplainer.shell;
 
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import dev.valkeyexplainer.concept.FxmlLoader;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The keyboard shortcuts, over the window (F1 or ? opens it, Esc closes it). */
-public final class HelpOverlay extends StackPane {
+/**
+ * The keyboard shortcuts, over the window (F1 or ? opens it, Esc closes it). The card is
+ * {@code fxml/shell/help-overlay.fxml}; the rows come from {@link #SHORTCUTS}. It scrolls when the
+ * window is small or the scale is large.
+ */
+public final class HelpOverlay {
 
     static final String[][] SHORTCUTS = {
             {"Ctrl+K or /", "Search the concepts (titles, commands, keywords)"},
@@ -22,35 +28,46 @@ public final class HelpOverlay extends StackPane {
             {"F11", "Full screen on / off"},
             {"Space", "Play / pause the concept's scenario"},
             {"Right arrow", "One step of the scenario"},
-            {"Talk mode: PageDown, Right, Space", "Next step of the talk; PageUp goes back; Esc leaves"},
+            {"Talk mode: PageDown, Right, Space", "Next step of the talk; PageUp or Left goes back; Esc leaves"},
             {"F1 or ?", "This help"},
             {"Esc", "Close this help"},
     };
 
+    private final StackPane root;
+    @FXML private ScrollPane scroller;
+    @FXML private VBox card;
+    @FXML private GridPane grid;
 
-    public HelpOverlay() {
-        getStyleClass().add("help-overlay");
-        GridPane grid = new GridPane();
-        grid.setHgap(24);
-        grid.setVgap(8);
+    public HelpOverlay(FxmlLoader fxml) {
+        root = fxml.load("shell/help-overlay.fxml", this);
         for (int i = 0; i < SHORTCUTS.length; i++) {
             Label k = new Label(SHORTCUTS[i][0]);
             k.getStyleClass().add("kbd");
+            k.setMinWidth(Label.USE_PREF_SIZE);
+            Label what = new Label(SHORTCUTS[i][1]);
+            what.setWrapText(true);
             grid.add(k, 0, i);
-            grid.add(new Label(SHORTCUTS[i][1]), 1, i);
+            grid.add(what, 1, i);
         }
-        Label title = new Label("Keyboard shortcuts");
-        title.getStyleClass().add("concept-heading");
-        Button close = new Button("Close");
-        close.setOnAction(e -> setVisible(false));
-        VBox card = new VBox(16, title, grid, close);
-        card.getStyleClass().add("help-card");
-        card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
-        card.setAlignment(Pos.CENTER_LEFT);
-        getChildren().add(card);
-        setVisible(false);
-        setOnMouseClicked(e -> {
-            if (e.getTarget() == this) setVisible(false);
-        });
+    }
+
+    public StackPane root() {
+        return root;
+    }
+
+    public boolean isVisible() {
+        return root.isVisible();
+    }
+
+    public void setVisible(boolean visible) {
+        root.setVisible(visible);
+    }
+
+    @FXML private void close() {
+        root.setVisible(false);
+    }
+
+    @FXML private void clickOutside(MouseEvent e) {
+        if (e.getTarget() == root) root.setVisible(false);
     }
 }

@@ -58,8 +58,8 @@ public final class MainWindow {
     private final Map<Concept, Node> views = new HashMap<>();
     private final NavigationHistory<Concept> history = new NavigationHistory<>();
     private final ConceptContext context;
-    private final StatusBar statusBar = new StatusBar();
-    private final HelpOverlay help = new HelpOverlay();
+    private final StatusBar statusBar = new StatusBar(fxml);
+    private final HelpOverlay help = new HelpOverlay(fxml);
     private final SearchOverlay search;
     private final ConceptNav nav;
     private final StackPane content = new StackPane();
@@ -94,10 +94,10 @@ public final class MainWindow {
 
         BorderPane frame = new BorderPane(split);
         frame.setTop(toolbar.root());
-        bottom = new javafx.scene.layout.VBox(statusBar);
+        bottom = new javafx.scene.layout.VBox(statusBar.root());
         frame.setBottom(bottom);
         toolbar.onTalk(this::toggleTalk);
-        StackPane layers = new StackPane(frame, search, help);
+        StackPane layers = new StackPane(frame, search, help.root());
         layers.getStyleClass().add("app-root");
         scaled = new ScaledPane(layers);
         scaled.getStyleClass().add("scaled-root");
@@ -180,7 +180,7 @@ public final class MainWindow {
         concepts.forEach(this::ensureView);
         talk = new TalkMode(concepts, this::open, fx);
         talkBar = new TalkBar(talk, this::stopTalk);
-        bottom.getChildren().setAll(talkBar, statusBar);
+        bottom.getChildren().setAll(talkBar, statusBar.root());
         talk.start();
     }
 
@@ -188,7 +188,7 @@ public final class MainWindow {
         if (talk == null) return;
         talk.stop();
         talkBar.closeNotesWindow();
-        bottom.getChildren().setAll(statusBar);
+        bottom.getChildren().setAll(statusBar.root());
     }
 
     void toggleTalk() {
@@ -314,15 +314,18 @@ public final class MainWindow {
                         e.consume();
                     }
                 }
-                default -> {
-                    if (!typing && "/".equals(e.getText())) {
-                        search.show();
-                        e.consume();
-                    } else if (!typing && "?".equals(e.getText())) {
-                        toggleHelp();
-                        e.consume();
-                    }
-                }
+                default -> { }
+            }
+        });
+        // "/" and "?" are characters, not keys (their key codes differ between keyboard layouts)
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
+            if ("/".equals(e.getCharacter())) {
+                search.show();
+                e.consume();
+            } else if ("?".equals(e.getCharacter())) {
+                toggleHelp();
+                e.consume();
             }
         });
     }
@@ -366,7 +369,7 @@ public final class MainWindow {
 
     void openConnectionDialog() {
         ConnectionDialog d = new ConnectionDialog(scaled.getScene() == null ? null : scaled.getScene().getWindow(),
-                host.gateway().target());
+                host.gateway().target(), fxml);
         Theme.addStylesheets(d.getDialogPane().getScene(), concepts.stream().map(Concept::id).toList());
         d.getDialogPane().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), theme.dark());
         d.showAndWait().ifPresent(choice -> {

@@ -1,44 +1,44 @@
 package dev.valkeyexplainer.shell;
 
+import dev.valkeyexplainer.concept.FxmlLoader;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
 import java.util.Locale;
 import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
-/** The bottom bar: connected or not, server version, mode, modules, round-trip latency, sandbox badge. */
-public final class StatusBar extends HBox {
+/**
+ * The bottom bar (its form is {@code fxml/shell/status-bar.fxml}): connected or not, the address
+ * (password masked), server version, mode, modules, PING round trip, the sandbox badge, and the
+ * connection's message. The state word never shrinks; a long message is cut with "…" and its whole
+ * text is in the tooltip.
+ */
+public final class StatusBar {
 
     private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
     private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
 
-    private final Circle dot = new Circle(6);
-    private final Label state = new Label();
-    private final Label target = new Label();
-    private final Label sandbox = new Label("sandbox");
-    private final Label version = new Label();
-    private final Label mode = new Label();
-    private final Label modules = new Label();
-    private final Label latency = new Label();
-    private final Label message = new Label();
+    private final HBox root;
+    @FXML private Circle dot;
+    @FXML private Label state;
+    @FXML private Label target;
+    @FXML private Label sandbox;
+    @FXML private Label version;
+    @FXML private Label mode;
+    @FXML private Label modules;
+    @FXML private Label latency;
+    @FXML private Label message;
 
-    public StatusBar() {
-        getStyleClass().add("status-bar");
-        dot.getStyleClass().add("status-dot");
-        state.getStyleClass().add("status-state");
-        sandbox.getStyleClass().add("badge");
-        sandbox.setTooltip(new javafx.scene.control.Tooltip(
-                "The app's own valkey-server: loopback only, random password, no persistence; stopped on exit"));
-        message.getStyleClass().add("status-message");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        message.setMinWidth(0);
-        HBox.setHgrow(message, Priority.SOMETIMES);
-        getChildren().addAll(dot, state, target, sandbox, version, mode, modules, latency, spacer, message);
-        for (Label l : new Label[]{target, version, mode, modules, latency}) l.getStyleClass().add("status-item");
+    public StatusBar(FxmlLoader fxml) {
+        root = fxml.load("shell/status-bar.fxml", this);
+        sandbox.managedProperty().bind(sandbox.visibleProperty());
+    }
+
+    public HBox root() {
+        return root;
     }
 
     /** FX thread. */
@@ -53,16 +53,20 @@ public final class StatusBar extends HBox {
         });
         target.setText(s.target());
         sandbox.setVisible(s.sandbox());
-        sandbox.setManaged(s.sandbox());
         version.setText(s.version().isEmpty() ? "" : "Valkey " + s.version());
         mode.setText(s.mode().isEmpty() ? "" : s.mode());
         modules.setText(s.version().isEmpty() ? "" : "modules: " + (s.modules().isEmpty() ? "none" : String.join(", ", s.modules())));
         latency.setText(up && s.latencyMicros() >= 0 ? String.format(Locale.ROOT, "PING %,d µs", s.latencyMicros()) : "");
         message.setText(up ? "" : s.message());
+        message.setTooltip(up || s.message().isEmpty() ? null : new Tooltip(s.message()));
     }
 
     public String stateText() {
         return state.getText();
+    }
+
+    public String messageText() {
+        return message.getText();
     }
 
     public boolean sandboxShown() {

@@ -108,6 +108,12 @@ public record ConnectionTarget(String host, int port, String username, String pa
         return scheme + "://" + auth + h + ":" + port;
     }
 
+    /** The address as a URL to edit again: the user name is kept, the password is left out. */
+    public String withoutPassword() {
+        String user = username == null ? "" : username + "@";
+        return (tls ? "valkeys://" : "valkey://") + user + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     @Override
     public String toString() {
         return redacted() + (embedded ? " (embedded sandbox)" : "");
