@@ -78,7 +78,10 @@ fi
 # --- GTK 3 (Linux, only for the window: ./run passes --window) ------------------------------------
 # JavaFX draws its window through GTK 3; the tests and the screenshot mode do not need it.
 if [ "${1:-}" = "--window" ] && [ "$OS" = "Linux" ]; then
-  if ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0'; then
+  # Not `| grep -q`: under pipefail, grep -q exits at the first match, ldconfig gets SIGPIPE and the
+  # pipeline "fails" although GTK is there. Read ldconfig's whole output first.
+  libs="$(ldconfig -p 2>/dev/null || true)"
+  if ! grep 'libgtk-3.so.0' >/dev/null <<<"$libs"; then
     say "GTK 3 is missing (JavaFX needs it to open a window)"
     apt_install libgtk-3-0 2>/dev/null || apt_install libgtk-3-0t64
   fi

@@ -31,12 +31,42 @@ public final class AppServices implements ShellHost, AutoCloseable {
     private final ConceptRegistry registry;
     private final Services services = new Services();
     private volatile ManagedValkeyServer embedded;
+    private final SandboxSupervisor supervisor;
+    private final java.util.List<java.util.function.Consumer<String>> noticeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AppServices(Options.Parsed options, ConceptRegistry registry) {
         this.options = options;
         this.gateway = new ValkeyGateway(options.namespace(), journal);
         this.registry = registry;
         services.register(GameDatabase.class, GameDatabase::new);
+        supervisor = new SandboxSupervisor(this::embedded, this::restartEmbedded, this::notice);
+        gateway.addStatusListener(supervisor::onStatus);
+    }
+
+    @Override
+    public void addNoticeListener(java.util.function.Consumer<String> l) {
+        noticeListeners.add(l);
+    }
+
+    private void notice(String text) {
+        LOG.info(text);
+        noticeListeners.forEach(l -> l.accept(text));
+    }
+
+    /** The sandbox died: a new server (new port, new password), and the gateway moves to it. */
+    private void restartEmbedded() {
+        CompletableFuture.supplyAsync(() -> {
+            synchronized (this) {
+                ManagedValkeyServer old = embedded;
+                if (old != null) old.close();
+                embedded = ManagedValkeyServer.start();
+                return embedded.target();
+            }
+        }, services.blocking()).thenCompose(gateway::connect).whenComplete((s, e) -> {
+            if (e != null) notice("The sandbox server could not be started again: " + JournalFormat.errorMessage(e));
+            else notice("The sandbox server stopped (killed or crashed); a new one runs on port " + embedded.port()
+                    + " with a new password. Every concept starts again from a clean state.");
+        });
     }
 
     public Options.Parsed options() {
@@ -84,8 +114,7 @@ public final class AppServices implements ShellHost, AutoCloseable {
                 .thenCompose(gateway::connect)
                 .exceptionally(e -> {
                     LOG.warn("the sandbox server did not start: {}", JournalFormat.errorMessage(e));
-                    return new ConnectionStatus(ConnectionStatus.State.DOWN, "embedded sandbox", true, "", "",
-                            List.of(), -1, JournalFormat.errorMessage(e));
+                    return ConnectionStatus.down("embedded sandbox", true, JournalFormat.errorMessage(e));
                 });
     }
 
@@ -94,7 +123,12 @@ public final class AppServices implements ShellHost, AutoCloseable {
         return gateway.connect(target);
     }
 
+    /** The running sandbox server; a dead one (killed, crashed) is replaced by a new one. */
     private synchronized ConnectionTarget ensureEmbedded() {
+        if (embedded != null && !embedded.isRunning()) {
+            embedded.close();
+            embedded = null;
+        }
         if (embedded == null) embedded = ManagedValkeyServer.start();
         return embedded.target();
     }
@@ -105,6 +139,7 @@ public final class AppServices implements ShellHost, AutoCloseable {
 
     @Override
     public void close() {
+        supervisor.stop();
         registry.all().forEach(c -> {
             try {
                 c.dispose();

@@ -15,6 +15,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         System.setProperty("glide.autoShutdownHook", "false");
+        AppLogging.configure(java.util.Arrays.asList(args).contains("--verbose"));
         CommandLine cl = Options.commandLine();
         Options.Parsed parsed;
         try {
@@ -39,8 +40,8 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
-                System.err.println("[valkey-explainer] unexpected error on " + t.getName() + ": " + e));
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Launcher.class);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("unexpected error on {}", t.getName(), e));
         if (parsed.screenshots() != null) {
             System.exit(ScreenshotMode.run(parsed));
             return;

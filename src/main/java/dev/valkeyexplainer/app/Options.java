@@ -54,9 +54,13 @@ public final class Options {
             + " step by step (PageDown / Right / Space next, PageUp back), with speaker notes.")
     boolean talk;
 
+    @Option(names = "--verbose", description = "Also print the app's info and debug lines and the libraries' warnings"
+            + " (Valkey GLIDE, JavaFX).")
+    boolean verbose;
+
     /** Parsed and checked: every bad value becomes a message for the user, never a stack trace. */
     public record Parsed(ConnectionTarget connect, Namespace namespace, Path screenshots, String tab, boolean dark,
-                         double scale, int width, int height, boolean fullscreen, boolean talk) {
+                         double scale, int width, int height, boolean fullscreen, boolean talk, boolean verbose) {
     }
 
     /** Parses arguments; throws {@link CommandLine.ParameterException} with a readable message. */
@@ -87,7 +91,7 @@ public final class Options {
             if (w < 800 || h < 600 || w > 7680 || h > 4320) {
                 throw new IllegalArgumentException("--size must be at least 800x600 and at most 7680x4320.");
             }
-            return new Parsed(target, ns, screenshots, tab, theme.equals("dark"), scale, w, h, fullscreen, talk);
+            return new Parsed(target, ns, screenshots, tab, theme.equals("dark"), scale, w, h, fullscreen, talk, verbose);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -105,6 +105,14 @@ public final class MainWindow {
 
         FxHandoff<ConnectionStatus> statusHandoff = new FxHandoff<>(fx, statusBar::show);
         host.gateway().addStatusListener(statusHandoff::offer);
+        host.addNoticeListener(text -> fx.execute(() -> toolbar.notice(text)));
+        // a new server (Connect…, a restarted sandbox) has none of the data the concepts mirrored
+        java.util.concurrent.atomic.AtomicReference<dev.valkeyexplainer.valkey.ConnectionTarget> last =
+                new java.util.concurrent.atomic.AtomicReference<>(host.gateway().target());
+        host.gateway().addConnectListener(t -> {
+            dev.valkeyexplainer.valkey.ConnectionTarget before = last.getAndSet(t);
+            if (before != null && !before.equals(t)) fx.execute(this::resetConcepts);
+        });
 
         ShellSettings settings = host.settings();
         theme.setDark(settings.dark());
@@ -400,15 +408,20 @@ public final class MainWindow {
                 toolbar.notice("Reset failed: " + JournalFormat.errorMessage(e));
                 return;
             }
-            for (Concept c : views.keySet()) {
-                try {
-                    c.onReset();
-                } catch (RuntimeException ex) {
-                    LOG.warn("{} failed to reset", c.id(), ex);
-                }
-            }
+            resetConcepts();
             toolbar.notice(String.format(Locale.ROOT, "Removed %,d keys under %s", n, host.gateway().namespace().prefix()));
         }));
+    }
+
+    /** FX thread: every concept built so far forgets the state that mirrored the server. */
+    private void resetConcepts() {
+        for (Concept c : views.keySet()) {
+            try {
+                c.onReset();
+            } catch (RuntimeException ex) {
+                LOG.warn("{} failed to reset", c.id(), ex);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ accessors

@@ -31,4 +31,8 @@ public interface ShellHost {
     CompletableFuture<ConnectionStatus> connectEmbedded();
 
     CompletableFuture<ConnectionStatus> connect(ConnectionTarget target);
+
+    /** Messages for the user from the app's own machinery (e.g. "the sandbox was restarted"); any thread. */
+    default void addNoticeListener(java.util.function.Consumer<String> listener) {
+    }
 }

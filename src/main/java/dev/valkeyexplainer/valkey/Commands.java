@@ -107,6 +107,17 @@ public final class Commands {
                 c -> c.glide().unlink(keys));
     }
 
+    /** UNLINK of key names as bytes (names that are not UTF-8 are shown with \\xNN escapes). */
+    public static ValkeyCall<Long> unlinkBinary(List<GlideString> keys) {
+        List<String> args = new ArrayList<>(List.of("UNLINK"));
+        List<String> shown = new ArrayList<>();
+        for (GlideString k : keys) shown.add(JournalFormat.bytesText(k.getBytes()));
+        args.addAll(shown);
+        GlideString[] arr = keys.toArray(GlideString[]::new);
+        return new ValkeyCall<>(args, shown, "client.unlink(new GlideString[]{" + String.join(", ",
+                shown.stream().map(k -> "gs(" + javaString(k) + ")").toList()) + "})", c -> c.glide().unlink(arr));
+    }
+
     public static ValkeyCall<Long> ttl(String key) {
         return new ValkeyCall<>(List.of("TTL", key), List.of(), "client.ttl(" + javaString(key) + ")",
                 c -> c.glide().ttl(key));

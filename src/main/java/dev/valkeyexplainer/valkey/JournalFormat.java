@@ -148,6 +148,27 @@ public final class JournalFormat {
         return sb.append('"').toString();
     }
 
+    /**
+     * A key name or value as text: UTF-8 when it is valid UTF-8 without control characters,
+     * otherwise printable ASCII with every other byte as {@code \xNN} (as valkey-cli prints it).
+     */
+    public static String bytesText(byte[] b) {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            String s = d.decode(java.nio.ByteBuffer.wrap(b)).toString();
+            if (s.chars().noneMatch(ch -> ch < 32 || ch == 127)) return s;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not UTF-8: escape below
+        }
+        StringBuilder sb = new StringBuilder();
+        for (byte x : b) {
+            int v = x & 0xff;
+            if (v >= 32 && v < 127 && v != '\\') sb.append((char) v);
+            else sb.append(String.format(Locale.ROOT, "\\x%02x", v));
+        }
+        return sb.toString();
+    }
+
     /** A Java string literal of the argument (for generated Glide snippets). */
     public static String javaString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";

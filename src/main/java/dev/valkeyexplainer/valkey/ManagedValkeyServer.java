@@ -31,6 +31,11 @@ import java.util.stream.Stream;
 public final class ManagedValkeyServer implements AutoCloseable {
 
     private static final long START_TIMEOUT_MS = 10_000;
+    /**
+     * The watchdog: runs the server, and when this JVM disappears (even by SIGKILL, when no shutdown
+     * hook runs) kills it and removes the temporary directory with the config file (which holds the
+     * password). Arguments: binary, config, JVM pid, directory.
+     */
     private static final String WATCHDOG = """
             "$1" "$2" &
             s=$!
@@ -39,6 +44,7 @@ public final class ManagedValkeyServer implements AutoCloseable {
             while kill -0 "$3" 2>/dev/null && kill -0 "$s" 2>/dev/null; do sleep 0.3; done
             kill $s 2>/dev/null
             wait $s
+            if ! kill -0 "$3" 2>/dev/null; then rm -rf "$4"; fi
             """;
 
     private final Path binary;
@@ -120,7 +126,7 @@ public final class ManagedValkeyServer implements AutoCloseable {
             // not a POSIX file system: the temp dir is still private to the user on such systems
         }
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, "vx-watchdog",
-                binary.toString(), conf.toString(), Long.toString(ProcessHandle.current().pid()));
+                binary.toString(), conf.toString(), Long.toString(ProcessHandle.current().pid()), dir.toAbsolutePath().toString());
         pb.redirectErrorStream(true);
         watchdog = pb.start();
         CountDownLatch ready = new CountDownLatch(1);
@@ -162,6 +168,11 @@ public final class ManagedValkeyServer implements AutoCloseable {
         synchronized (log) {
             return log.stream().skip(Math.max(0, log.size() - n)).toList();
         }
+    }
+
+    /** The temporary directory (config, working dir); removed on stop, or by the watchdog when the JVM dies. */
+    public Path directory() {
+        return dir;
     }
 
     public int port() {

@@ -1,0 +1,58 @@
+package dev.valkeyexplainer.valkey;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Watches the shared connection: a PING every {@link #INTERVAL_MS}; no answer within
+ * {@link #TIMEOUT_MS} marks the server as gone (so the status bar says so within a second), and
+ * the first answer after that as back. Glide reconnects by itself; the gateway then tells its
+ * reconnect listeners, because per-connection state (CLIENT TRACKING, subscriptions) is gone.
+ */
+final class HealthWatch {
+
+    static final int INTERVAL_MS = 250;
+    static final int TIMEOUT_MS = 500;
+
+    /** What the gateway does with each outcome (called on Glide's or the scheduler's threads). */
+    interface Listener {
+        void answered(long micros);
+
+        void silent(String why);
+    }
+
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private ScheduledFuture<?> task;
+
+    HealthWatch(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    synchronized void start(ClientHandle client, Listener listener) {
+        stop();
+        task = scheduler.scheduleWithFixedDelay(() -> check(client, listener), INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void stop() {
+        if (task != null) task.cancel(false);
+        task = null;
+    }
+
+    private void check(ClientHandle c, Listener listener) {
+        if (!inFlight.compareAndSet(false, true)) return;
+        long t0 = System.nanoTime();
+        c.custom(new String[]{"PING"}).orTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((pong, e) -> {
+            inFlight.set(false);
+            if (e == null) {
+                listener.answered((System.nanoTime() - t0) / 1_000);
+            } else {
+                String why = JournalFormat.errorMessage(e);
+                if (why.endsWith("TimeoutException")) why = "no answer to PING within " + TIMEOUT_MS + " ms";
+                listener.silent(why);
+            }
+        });
+    }
+}
