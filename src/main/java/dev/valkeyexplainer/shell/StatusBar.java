@@ -30,6 +30,7 @@ public final class StatusBar {
     @FXML private Label mode;
     @FXML private Label modules;
     @FXML private Label latency;
+    @FXML private Label denied;
     @FXML private Label message;
 
     public StatusBar(FxmlLoader fxml) {
@@ -58,6 +59,9 @@ public final class StatusBar {
         modules.setText(s.version().isEmpty() ? "" : "modules: " + (s.modules().isEmpty() ? "none" : String.join(", ", s.modules())));
         latency.setText(up && s.latencyMicros() >= 0 ? String.format(Locale.ROOT, "PING %,d µs", s.latencyMicros()) : "");
         message.setText(up ? "" : s.message());
+        denied.setText(s.denied().isEmpty() ? "" : "restricted user: the server refused " + String.join(", ", s.denied()));
+        denied.setTooltip(s.denied().isEmpty() ? null : new Tooltip("The server's ACL does not let this user run these"
+                + " (NOPERM). Features that need them show the server's message instead."));
         message.setTooltip(up || s.message().isEmpty() ? null : new Tooltip(s.message()));
     }
 
@@ -67,6 +71,10 @@ public final class StatusBar {
 
     public String messageText() {
         return message.getText();
+    }
+
+    public String deniedText() {
+        return denied.getText();
     }
 
     public boolean sandboxShown() {

@@ -46,6 +46,25 @@ final class Connector {
      * @param knownCluster true when the shared client already found a cluster (skips the standalone try)
      */
     CompletableFuture<ClientHandle> open(ConnectionTarget t, ClientOptions o, String clientName, boolean knownCluster) {
+        return openGlide(t, o, clientName, knownCluster);
+    }
+
+    /**
+     * Checks the login first with one raw connection, then opens the Glide client. Glide 2.3.1 keeps
+     * retrying a failed login in the background after {@code createClient} has failed (each attempt an
+     * entry in the server's ACL log), so a login that can never succeed must not reach Glide at all.
+     */
+    CompletableFuture<ClientHandle> openChecked(ConnectionTarget t, ClientOptions o, String clientName) {
+        return CompletableFuture.supplyAsync(() -> ServerProbe.diagnose(t), blocking).thenCompose(d -> {
+            if (d.dropClientName()) withoutName = true;
+            else if (!d.retry() || !d.serverAnswered()) {
+                return CompletableFuture.failedFuture(new ConnectFailure(d.message(), d.retry()));
+            }
+            return openGlide(t, o, clientName, false);
+        });
+    }
+
+    private CompletableFuture<ClientHandle> openGlide(ConnectionTarget t, ClientOptions o, String clientName, boolean knownCluster) {
         return attempt(t, o, withoutName ? null : clientName, knownCluster).handle((h, e) -> {
             if (e == null) return CompletableFuture.completedFuture(h);
             return CompletableFuture.supplyAsync(() -> ServerProbe.diagnose(t), blocking).thenCompose(d -> {

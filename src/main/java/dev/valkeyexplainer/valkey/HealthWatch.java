@@ -31,9 +31,14 @@ final class HealthWatch {
         this.scheduler = scheduler;
     }
 
-    synchronized void start(ClientHandle client, Listener listener) {
+    /**
+     * @param command PING, or for a user who may not run it (PING is in the @connection category) a
+     *                command the client library itself needs, so it is always allowed: {@code INFO keyspace}
+     */
+    synchronized void start(ClientHandle client, String[] command, Listener listener) {
         stop();
-        task = scheduler.scheduleWithFixedDelay(() -> check(client, listener), INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(() -> check(client, command, listener), INTERVAL_MS, INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     synchronized void stop() {
@@ -41,10 +46,10 @@ final class HealthWatch {
         task = null;
     }
 
-    private void check(ClientHandle c, Listener listener) {
+    private void check(ClientHandle c, String[] command, Listener listener) {
         if (!inFlight.compareAndSet(false, true)) return;
         long t0 = System.nanoTime();
-        c.custom(new String[]{"PING"}).orTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((pong, e) -> {
+        c.custom(command).orTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((pong, e) -> {
             inFlight.set(false);
             if (e == null) {
                 listener.answered((System.nanoTime() - t0) / 1_000);

@@ -56,20 +56,28 @@ public final class ManagedValkeyServer implements AutoCloseable {
     private final ArrayDeque<String> log = new ArrayDeque<>();
     private Thread shutdownHook;
 
-    private ManagedValkeyServer(Path binary, Path dir, String password) {
+    private final List<String> extraConfig;
+
+    private ManagedValkeyServer(Path binary, Path dir, String password, List<String> extraConfig) {
         this.binary = binary;
         this.dir = dir;
         this.password = password;
+        this.extraConfig = List.copyOf(extraConfig);
     }
 
     /** Finds valkey-server (env VALKEY_SERVER, then PATH) and starts it on a free loopback port. */
     public static ManagedValkeyServer start() {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, with extra lines for the config file (tests: ACL users, limits). */
+    public static ManagedValkeyServer start(List<String> extraConfig) {
         Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
                 "valkey-server was not found on PATH (or in VALKEY_SERVER). Install it (./run does this), or use"
                         + " --connect valkey://host:port to use a server you already have."));
         try {
             Path dir = Files.createTempDirectory("valkey-explainer-");
-            ManagedValkeyServer server = new ManagedValkeyServer(binary, dir, randomPassword());
+            ManagedValkeyServer server = new ManagedValkeyServer(binary, dir, randomPassword(), extraConfig);
             server.launch(freePort());
             server.shutdownHook = new Thread(server::stop, "vx-embedded-server-stop");
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -119,6 +127,7 @@ public final class ManagedValkeyServer implements AutoCloseable {
                 "dir " + dir.toAbsolutePath(),
                 "daemonize no",
                 "loglevel notice",
+                String.join("\n", extraConfig),
                 ""), StandardCharsets.UTF_8);
         try {
             Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));

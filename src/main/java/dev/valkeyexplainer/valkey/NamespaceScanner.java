@@ -1,6 +1,5 @@
 package dev.valkeyexplainer.valkey;
 
-import glide.api.GlideClient;
 import glide.api.GlideClusterClient;
 import glide.api.models.GlideString;
 import glide.api.models.commands.scan.ClusterScanCursor;
@@ -29,6 +28,8 @@ final class NamespaceScanner {
 
     static final long PAGE_COUNT = 1_000;
     static final long PACE_MS = 2;
+    /** A walk that takes longer than this is given up (and said so in its journal row). */
+    static final long SWEEP_TIMEOUT_S = 120;
 
     /** What one walk did. {@code keys} are the keys that really start with the prefix. */
     record Sweep(long pages, long keys, long acted, long micros, boolean capped) {
@@ -58,9 +59,13 @@ final class NamespaceScanner {
         byte[] p = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
         State s = new State(prefix, p, cap, paced, perPage);
-        CompletableFuture<Sweep> done = c.cluster()
-                ? clusterPage((GlideClusterClient) c.glide(), s, ClusterScanCursor.initialCursor())
-                : page((GlideClient) c.glide(), s, GlideString.of("0"));
+        CompletableFuture<Sweep> done;
+        try {
+            done = (c.cluster() ? clusterPage((GlideClusterClient) c.glide(), s, ClusterScanCursor.initialCursor())
+                    : page(c, s, GlideString.of("0"))).orTimeout(SWEEP_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
         return done.whenComplete((sw, e) -> {
             long micros = (System.nanoTime() - t0) / 1_000;
             String reply = e != null ? JournalFormat.reply(e) : String.format(Locale.ROOT, "%,d page%s, %,d key%s under %s%s",
@@ -121,13 +126,17 @@ final class NamespaceScanner {
         }
     }
 
-    private CompletableFuture<Sweep> page(GlideClient c, State s, GlideString cursor) {
-        ScanOptions opts = ScanOptions.builder().matchPatternBinary(GlideString.of(s.prefix + "*")).count(PAGE_COUNT).build();
-        return c.scan(cursor, opts).thenCompose(reply -> s.take((Object[]) reply[1]).thenCompose(capped -> {
-            GlideString next = reply[0] instanceof GlideString g ? g : GlideString.of(String.valueOf(reply[0]));
-            if (capped || "0".equals(next.toString())) return CompletableFuture.completedFuture(s.result(capped));
-            return later(s.paced, () -> page(c, s, next));
-        }));
+    private CompletableFuture<Sweep> page(ClientHandle c, State s, GlideString cursor) {
+        GlideString[] args = {GlideString.of("SCAN"), cursor, GlideString.of("MATCH"), GlideString.of(s.prefix + "*"),
+                GlideString.of("COUNT"), GlideString.of(Long.toString(PAGE_COUNT))};
+        return c.custom(args).thenCompose(r -> {
+            Object[] reply = (Object[]) r;
+            return s.take((Object[]) reply[1]).thenCompose(capped -> {
+                GlideString next = reply[0] instanceof GlideString g ? g : GlideString.of(String.valueOf(reply[0]));
+                if (capped || "0".equals(next.getString())) return CompletableFuture.completedFuture(s.result(capped));
+                return later(s.paced, () -> page(c, s, next));
+            });
+        });
     }
 
     private CompletableFuture<Sweep> clusterPage(GlideClusterClient c, State s, ClusterScanCursor cursor) {
@@ -148,10 +157,20 @@ final class NamespaceScanner {
     private CompletableFuture<Sweep> later(boolean paced, Supplier<CompletableFuture<Sweep>> next) {
         if (!paced) return next.get();
         CompletableFuture<Sweep> f = new CompletableFuture<>();
-        scheduler.schedule(() -> next.get().whenComplete((v, e) -> {
-            if (e != null) f.completeExceptionally(e);
-            else f.complete(v);
-        }), PACE_MS, TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    next.get().whenComplete((v, e) -> {
+                        if (e != null) f.completeExceptionally(e);
+                        else f.complete(v);
+                    });
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }, PACE_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(new ValkeyGateway.NotConnectedException("the app is closing"));
+        }
         return f;
     }
 }

@@ -33,8 +33,13 @@ public final class ServerProbe {
      * @param retry          whether retrying later can help (a server that is down may come up; a wrong
      *                       password or a missing permission never fixes itself)
      * @param dropClientName the server is fine but the user may not run CLIENT SETNAME: connect without a name
+     * @param serverAnswered the login worked and the server answered: nothing found that stands in the way
      */
-    public record Diagnosis(String message, boolean retry, boolean dropClientName) {
+    public record Diagnosis(String message, boolean retry, boolean dropClientName, boolean serverAnswered) {
+
+        Diagnosis(String message, boolean retry, boolean dropClientName) {
+            this(message, retry, dropClientName, false);
+        }
     }
 
     private static final int TIMEOUT_MS = 1_500;
@@ -102,10 +107,10 @@ public final class ServerProbe {
             }
             if (name.toUpperCase(Locale.ROOT).startsWith("-NOPERM")) {
                 return new Diagnosis("The user " + user(t) + " may not run CLIENT SETNAME: connecting without a client name.",
-                        true, true);
+                        true, true, true);
             }
             return new Diagnosis("The server at " + where + " answers, but the client library could not connect; retrying.",
-                    true, false);
+                    true, false, true);
         } catch (UnknownHostException e) {
             return new Diagnosis("Unknown host '" + t.host() + "'.", true, false);
         } catch (ConnectException e) {

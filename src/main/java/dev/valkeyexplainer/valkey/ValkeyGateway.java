@@ -159,7 +159,7 @@ public final class ValkeyGateway implements AutoCloseable {
 
     private CompletableFuture<ConnectionStatus> attempt(int gen) {
         ConnectionTarget t = target;
-        return connector.open(t, ClientOptions.DEFAULT, "valkey-explainer", false)
+        return connector.openChecked(t, ClientOptions.DEFAULT, "valkey-explainer")
                 .thenCompose(c -> {
                     if (gen != generation) {
                         closeQuietly(c);
@@ -168,9 +168,9 @@ public final class ValkeyGateway implements AutoCloseable {
                     client = c;
                     journalEvent("CONNECT " + t.redacted() + (c.cluster() ? " (cluster)" : "")
                             + (connector.withoutClientName() ? " without a client name" : ""), "OK");
-                    return refreshServerInfo().thenApply(s -> {
+                    return refreshServerInfo().thenCombine(healthCommand(c), (s, ping) -> {
                         publish(status.withState(ConnectionStatus.State.CONNECTED, "Connected to " + t.redacted()));
-                        startHealth(gen, c);
+                        startHealth(gen, c, ping);
                         connectListeners.forEach(l -> runQuietly(() -> l.accept(t)));
                         return status;
                     });
@@ -207,9 +207,16 @@ public final class ValkeyGateway implements AutoCloseable {
                 });
     }
 
-    private synchronized void startHealth(int gen, ClientHandle c) {
+    /** PING, unless this user may not run it (then INFO keyspace, which Glide needs anyway). */
+    private CompletableFuture<String[]> healthCommand(ClientHandle c) {
+        String[] ping = {"PING"};
+        return run(c, HEALTH, HEALTH, Commands.ping()).handle((pong, e) -> e == null ? ping
+                : denial(JournalFormat.errorMessage(e)) != null ? new String[]{"INFO", "keyspace"} : ping);
+    }
+
+    private synchronized void startHealth(int gen, ClientHandle c, String[] command) {
         if (gen != generation) return;
-        health.start(c, new HealthWatch.Listener() {
+        health.start(c, command, new HealthWatch.Listener() {
             @Override
             public void answered(long micros) {
                 if (c != client) return;
@@ -348,16 +355,28 @@ public final class ValkeyGateway implements AutoCloseable {
 
     // ---------------------------------------------------------------- permissions
 
-    /** Remembers a command the server's ACL denied (NOPERM) and shows it in the status. */
+    /** Remembers what the server's ACL denied (NOPERM) and shows it in the status. */
     private void noteDenied(List<String> args, Throwable error) {
-        String msg = JournalFormat.errorMessage(error);
-        if (!msg.toUpperCase(Locale.ROOT).contains("NOPERM") && !msg.contains("no permissions")) return;
-        String cmd = args.get(0).toUpperCase(Locale.ROOT);
-        if (args.size() > 1 && (cmd.equals("CLIENT") || cmd.equals("CONFIG") || cmd.equals("FUNCTION") || cmd.equals("SCRIPT")
-                || cmd.equals("MEMORY") || cmd.equals("OBJECT") || cmd.equals("CLUSTER") || cmd.equals("PUBSUB"))) {
-            cmd = cmd + " " + args.get(1).toUpperCase(Locale.ROOT);
+        String what = denial(JournalFormat.errorMessage(error));
+        if (what != null && denied.add(what)) {
+            publish(status.withDenied(List.copyOf(new java.util.TreeSet<>(denied))));
+            LOG.info("the server denied {} to this user", what);
         }
-        if (denied.add(cmd)) publish(status.withDenied(List.copyOf(new java.util.TreeSet<>(denied))));
+    }
+
+    /**
+     * What a NOPERM error denies: a command ({@code "...no permissions to run the 'client|id' command"}
+     * gives {@code CLIENT ID}), keys outside the user's key patterns, or channels; null for other errors.
+     */
+    static String denial(String message) {
+        String m = message == null ? "" : message;
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (!lower.contains("noperm") && !lower.contains("permissiondenied") && !lower.contains("no permissions")) return null;
+        java.util.regex.Matcher cmd = java.util.regex.Pattern.compile("run the '([^']+)' command").matcher(m);
+        if (cmd.find()) return cmd.group(1).replace('|', ' ').toUpperCase(Locale.ROOT);
+        if (lower.contains("access a key")) return "keys outside the user's key patterns";
+        if (lower.contains("access a channel")) return "channels outside the user's channel patterns";
+        return "a command (" + m.strip() + ")";
     }
 
     /** The commands the server refused to this user so far (NOPERM), e.g. {@code SET}, {@code CLIENT TRACKING}. */

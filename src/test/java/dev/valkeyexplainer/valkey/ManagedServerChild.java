@@ -7,7 +7,7 @@ public final class ManagedServerChild {
 
     public static void main(String[] args) throws Exception {
         ManagedValkeyServer server = ManagedValkeyServer.start();
-        System.out.println("PID " + server.pid());
+        System.out.println("PID " + server.pid() + " DIR " + server.directory());
         System.out.flush();
         Thread.sleep(60_000);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,9 @@ class ManagedServerIT {
             line = reader.readLine();
         }
         assertTrue(line != null && line.startsWith("PID "), "child said: " + line);
-        long pid = Long.parseLong(line.substring(4).trim());
+        long pid = Long.parseLong(line.substring(4, line.indexOf(" DIR ")).trim());
+        Path dir = Path.of(line.substring(line.indexOf(" DIR ") + 5).trim());
+        assertTrue(Files.exists(dir.resolve("valkey.conf")), "the config file holds the password");
         assertTrue(ProcessHandle.of(pid).isPresent());
         child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -62,6 +65,9 @@ class ManagedServerIT {
             Thread.sleep(100);
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "orphan valkey-server " + pid);
+        long dirDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (Files.exists(dir) && System.nanoTime() < dirDeadline) Thread.sleep(100);
+        assertFalse(Files.exists(dir), "the watchdog removed the directory with the password");
     }
 
     @Test
@@ -70,9 +76,11 @@ class ManagedServerIT {
             ConnectionTarget before = server.target();
             long pid = server.pid();
             server.restart();
-            assertEquals(before, server.target());
-            assertNotEquals(pid, server.pid());
-            assertTrue(server.isRunning());
+            assertNotEquals(pid, server.pid(), "a new process");
+            // the address and password known before the restart still log in to the new process
+            assertEquals("+PONG", TestServers.rawCommand(before.port(), before.password(), "PING"));
+            assertTrue(TestServers.rawCommand(before.port(), "not-the-password", "PING").startsWith("-"),
+                    "and a wrong password still does not");
         }
     }
 
