@@ -137,16 +137,37 @@ public final class AppServices implements ShellHost, AutoCloseable {
         return embedded;
     }
 
-    @Override
-    public void close() {
-        supervisor.stop();
-        registry.all().forEach(c -> {
+    /** Concepts touch their nodes when they stop: on the FX thread (waits up to 5 s when called from another). */
+    private void disposeConcepts() {
+        Runnable dispose = () -> registry.all().forEach(c -> {
             try {
                 c.dispose();
             } catch (RuntimeException e) {
                 LOG.warn("disposing {} failed: {}", c.id(), e.toString());
             }
         });
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            dispose.run();
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            javafx.application.Platform.runLater(() -> {
+                dispose.run();
+                done.complete(null);
+            });
+            done.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IllegalStateException e) {
+            dispose.run(); // the FX toolkit never started (tests without a window): no node exists
+        } catch (Exception e) {
+            LOG.warn("concepts did not stop within 5 s: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        supervisor.stop();
+        disposeConcepts();
         gateway.close();
         services.close();
         ManagedValkeyServer s = embedded;

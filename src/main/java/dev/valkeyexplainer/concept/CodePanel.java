@@ -61,11 +61,11 @@ public final class CodePanel extends BorderPane {
             switcher.getButtons().forEach(b -> b.setSelected(b.getUserData() == now));
             render();
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         title.getStyleClass().add("panel-title");
+        title.setWrapText(true); // a long step title wraps beside the language switch instead of being cut
         title.setMinWidth(0);
-        HBox head = new HBox(6, title, spacer, switcher, copy);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox head = new HBox(6, title, switcher, copy);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         head.getStyleClass().add("code-head");
         setTop(head);
@@ -87,7 +87,7 @@ public final class CodePanel extends BorderPane {
 
     private void render() {
         CodeLanguage l = language.get();
-        title.setText(heading + " · Glide " + l.label());
+        title.setText(heading);
         code.setText(snippet.in(l));
     }
 

@@ -17,10 +17,17 @@ public final class ConceptPane {
     private ConceptPane() {
     }
 
+    /**
+     * The common layout. Wide (at least {@link #NARROW_WIDTH} logical pixels): the visual in the
+     * middle and the side column on the right, each scrolling on its own. Narrow (a 1280 px projector
+     * at 150 % is 853 px wide): one column that scrolls, the visual first (at least
+     * {@link #NARROW_VISUAL_HEIGHT} high) and the side column under it, so nothing is ever out of reach.
+     */
     public static BorderPane layout(String conceptId, String heading, String lede, Node visual, Node controls,
                                     String explanation, CodePanel code) {
         Label h = new Label(heading);
         h.getStyleClass().add("concept-heading");
+        h.setWrapText(true);
         Label l = new Label(lede);
         l.getStyleClass().add("concept-lede");
         l.setWrapText(true);
@@ -47,11 +54,73 @@ public final class ConceptPane {
 
         BorderPane pane = new BorderPane();
         pane.getStyleClass().addAll("concept", "concept-" + conceptId);
+        pane.setMinWidth(0); // the window decides the width; the layout below adapts to it
+        pane.setMinHeight(0);
         pane.setTop(top);
-        pane.setCenter(visual);
-        pane.setRight(sideScroll);
-        BorderPane.setMargin(visual, new Insets(8, 10, 0, 0));
+        new Arrangement(pane, visual, side, sideScroll).wide();
         return pane;
+    }
+
+    /** Below this width (logical pixels) a concept is laid out in one scrolling column. */
+    public static final double NARROW_WIDTH = 980;
+    /** The visual's height in the one-column layout, at least. */
+    public static final double NARROW_VISUAL_HEIGHT = 460;
+
+    /** Switches a concept between the two layouts as its width changes (FX thread). */
+    private static final class Arrangement {
+        private final BorderPane pane;
+        private final Node visual;
+        private final VBox side;
+        private final ScrollPane sideScroll;
+        private final VBox column = new VBox(10);
+        private final ScrollPane columnScroll = new ScrollPane(column);
+        private final javafx.scene.layout.StackPane visualBox = new javafx.scene.layout.StackPane();
+        private Boolean narrow;
+
+        Arrangement(BorderPane pane, Node visual, VBox side, ScrollPane sideScroll) {
+            this.pane = pane;
+            this.visual = visual;
+            this.side = side;
+            this.sideScroll = sideScroll;
+            columnScroll.setFitToWidth(true);
+            columnScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED); // a visual wider than a narrow window scrolls
+            columnScroll.getStyleClass().addAll("side-scroll", "concept-column");
+            visualBox.setMinHeight(NARROW_VISUAL_HEIGHT);
+            visualBox.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(NARROW_VISUAL_HEIGHT,
+                    columnScroll.heightProperty().multiply(0.92)));
+            pane.widthProperty().addListener((o, a, w) -> arrange(w.doubleValue()));
+        }
+
+        void wide() {
+            narrow = false;
+            visualBox.getChildren().clear();
+            column.getChildren().clear();
+            sideScroll.setContent(side);
+            pane.setCenter(visual);
+            pane.setRight(sideScroll);
+            BorderPane.setMargin(visual, new Insets(8, 10, 0, 0));
+        }
+
+        private void narrow() {
+            narrow = true;
+            pane.setCenter(null);
+            pane.setRight(null);
+            sideScroll.setContent(null);
+            BorderPane.setMargin(visual, null);
+            visualBox.getChildren().setAll(visual);
+            column.getChildren().setAll(visualBox, side);
+            pane.setCenter(columnScroll);
+            BorderPane.setMargin(columnScroll, new Insets(8, 0, 0, 0));
+        }
+
+        private void arrange(double width) {
+            if (width <= 0) return;
+            // two columns need the visual's minimum width beside the side column's
+            double needed = Math.max(NARROW_WIDTH, visual.minWidth(-1) + sideScroll.minWidth(-1) + 40);
+            // a little hysteresis, so a width near the limit does not flip the layout back and forth
+            if (!narrow && width < needed - 10) narrow();
+            else if (narrow && width > needed + 10) wide();
+        }
     }
 
     /** A small grey caption above a figure. */

@@ -134,9 +134,20 @@ public final class JournalPane extends BorderPane {
         showHealth.selectedProperty().addListener(o -> refilter());
         Label title = new Label("Command journal");
         title.getStyleClass().add("panel-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, count, spacer, thisTabOnly, showHealth, pause, clear, cli, java, python);
+        spacer.setMinWidth(0);
+        FoldingBar bar = new FoldingBar();
+        bar.setSpacing(8);
+        bar.getChildren().addAll(title, count, spacer, thisTabOnly, showHealth, pause, clear, cli, java, python);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // on a narrow window (a projector at 200 %) the least needed controls step aside; copying stays in the
+        // rows' context menu
+        bar.setFoldOrder(List.of(List.of(python), List.of(java), List.of(cli), List.of(clear), List.of(showHealth),
+                List.of(count)), null);
         bar.getStyleClass().add("journal-bar");
         setTop(bar);
         setCenter(table);

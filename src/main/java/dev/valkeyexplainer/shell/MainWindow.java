@@ -84,6 +84,9 @@ public final class MainWindow {
         toolbar = new ShellToolbar(this, host);  // needs fxml, set above
 
         content.getStyleClass().add("concept-host");
+        // nothing below the window may be wider than the window: concepts adapt to the width they get
+        content.setMinSize(0, 0);
+        workspace.setMinSize(0, 0);
         content.setId("concept-host");
         workspace.setCenter(content);
         workspace.setLeft(nav);
@@ -92,7 +95,10 @@ public final class MainWindow {
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(journal, false);
 
+        split.setMinSize(0, 0);
+        journal.setMinSize(0, 0);
         BorderPane frame = new BorderPane(split);
+        frame.setMinSize(0, 0);
         frame.setTop(toolbar.root());
         bottom = new javafx.scene.layout.VBox(statusBar.root());
         frame.setBottom(bottom);
@@ -255,8 +261,13 @@ public final class MainWindow {
     public void install(Scene scene, Stage stage) {
         Theme.addStylesheets(scene, concepts.stream().map(Concept::id).toList());
         scene.widthProperty().addListener((o, a, w) -> foldNavigationIfNarrow(w.doubleValue()));
-        scaled.scaleProperty().addListener((o, a, s) -> foldNavigationIfNarrow(scene.getWidth()));
+        scaled.scaleProperty().addListener((o, a, s) -> {
+            foldNavigationIfNarrow(scene.getWidth());
+            shrinkJournalIfLow(scene.getHeight());
+        });
+        scene.heightProperty().addListener((o, a, h) -> shrinkJournalIfLow(h.doubleValue()));
         foldNavigationIfNarrow(scene.getWidth());
+        shrinkJournalIfLow(scene.getHeight());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
             KeyCode k = e.getCode();
@@ -342,6 +353,12 @@ public final class MainWindow {
         if (sceneWidth <= 0) return;
         boolean narrow = sceneWidth / scaled.getScale() < NAV_FOLD_WIDTH;
         setNavigationVisible(!narrow);
+    }
+
+    /** On a low window (800 px at 150 % is 533 logical px) the journal gives the concept the room. */
+    private void shrinkJournalIfLow(double sceneHeight) {
+        if (sceneHeight <= 0) return;
+        if (sceneHeight / scaled.getScale() < 560 && split.getDividerPositions()[0] < 0.8) split.setDividerPositions(0.8);
     }
 
     /** Ctrl+B or the ☰ button: shows or folds the navigation (the search, keys and history still work). */

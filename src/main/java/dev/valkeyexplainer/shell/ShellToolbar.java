@@ -17,7 +17,7 @@ public final class ShellToolbar {
 
     private final MainWindow window;
     private final ShellHost host;
-    private final HBox root;
+    private final FoldingBar root;
     @FXML private Button navButton;
     @FXML private Label appTitle;
     @FXML private Label where;
@@ -34,12 +34,15 @@ public final class ShellToolbar {
     @FXML private Button biggerButton;
     @FXML private Button themeButton;
     @FXML private Button helpButton;
+    @FXML private javafx.scene.control.MenuButton more;
+    @FXML private javafx.scene.control.MenuItem moreNamespace;
     private Runnable onTalk = () -> { };
 
     ShellToolbar(MainWindow window, ShellHost host) {
         this.window = window;
         this.host = host;
         this.root = window.fxml().load("shell/toolbar.fxml", this);
+        foldOrder();
     }
 
     @FXML
@@ -48,6 +51,15 @@ public final class ShellToolbar {
         namespace.setText("namespace " + prefix);
         resetButton.setTooltip(new Tooltip("Reset demo data: deletes every key that starts with " + prefix
                 + " (SCAN + UNLINK), and nothing else"));
+        moreNamespace.setText("Namespace " + prefix);
+    }
+
+    private void foldOrder() {
+        root.setFoldOrder(java.util.List.of(java.util.List.of(namespace), java.util.List.of(where),
+                java.util.List.of(backButton, forwardButton), java.util.List.of(themeButton),
+                java.util.List.of(smallerButton, scaleLabel, biggerButton), java.util.List.of(helpButton),
+                java.util.List.of(searchButton), java.util.List.of(talkButton), java.util.List.of(resetButton),
+                java.util.List.of(connectButton), java.util.List.of(appTitle)), more);
     }
 
     HBox root() {
@@ -66,6 +78,7 @@ public final class ShellToolbar {
     /** FX thread: a short message (connecting, reset done, …). */
     public void notice(String text) {
         notice.setText(text);
+        notice.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
     }
 
     public String noticeText() {

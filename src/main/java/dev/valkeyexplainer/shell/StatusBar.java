@@ -53,10 +53,12 @@ public final class StatusBar {
             case DOWN -> "Not connected";
         });
         target.setText(s.target());
+        target.setTooltip(s.target().isEmpty() ? null : new Tooltip(s.target()));
         sandbox.setVisible(s.sandbox());
         version.setText(s.version().isEmpty() ? "" : "Valkey " + s.version());
         mode.setText(s.mode().isEmpty() ? "" : s.mode());
         modules.setText(s.version().isEmpty() ? "" : "modules: " + (s.modules().isEmpty() ? "none" : String.join(", ", s.modules())));
+        modules.setTooltip(modules.getText().isEmpty() ? null : new Tooltip(modules.getText()));
         latency.setText(up && s.latencyMicros() >= 0 ? String.format(Locale.ROOT, "PING %,d µs", s.latencyMicros()) : "");
         message.setText(up ? "" : s.message());
         denied.setText(s.denied().isEmpty() ? "" : "restricted user: the server refused " + String.join(", ", s.denied()));
