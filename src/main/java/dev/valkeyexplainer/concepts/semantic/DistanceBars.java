@@ -22,7 +22,7 @@ final class DistanceBars extends CanvasPanel {
     DistanceBars(ObjectProperty<Palette> palette, SemanticModel model) {
         super(palette);
         this.model = model;
-        setMinSize(220, 160);
+        setMinSize(200, 110);
         setPrefSize(330, 360);
         model.addListener(this::redraw);
     }
@@ -33,7 +33,7 @@ final class DistanceBars extends CanvasPanel {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.muted());
-        g.fillText("Cosine distance of the k nearest (score = 1 − similarity)", 10, 6, w - 20);
+        g.fillText(PointMap.fit(g, "Distance of the k nearest (score = 1 − similarity)", w - 20), 10, 6);
         SemanticCache.Lookup l = model.lookup();
         if (l == null) {
             g.fillText("Ask a question to see its neighbours.", 10, 26);
@@ -53,8 +53,8 @@ final class DistanceBars extends CanvasPanel {
         g.setLineWidth(1.5);
         g.strokeLine(tx, top - 2, tx, bottom + 2);
         g.setFill(p.text());
-        g.fillText(String.format(Locale.ROOT, "threshold: distance ≤ %.2f (similarity ≥ %.2f)", 1 - threshold, threshold),
-                left, bottom + 6, w - 20);
+        g.fillText(PointMap.fit(g, String.format(Locale.ROOT, "serve if distance ≤ %.2f (similarity ≥ %.2f); band: verify",
+                1 - threshold, threshold), w - 20), left, bottom + 6);
         if (ns.isEmpty()) {
             g.setFill(p.muted());
             g.fillText("The cache is empty" + (l.settings().filter() ? " for " + l.settings().country() : "") + ".", left, top + 4);
@@ -68,8 +68,7 @@ final class DistanceBars extends CanvasPanel {
             g.setFill(PointMap.colour(p, v));
             g.fillRect(left, y + 15, Math.max(2, X.applyAsDouble(n.distance()) - left), Math.max(4, row * 0.35));
             g.setFill(p.text());
-            g.fillText(String.format(Locale.ROOT, "%.3f  %s", n.distance(), PointMap.shorten(n.question(),
-                    Math.max(10, (int) ((w - 70) / 6.2)))), left, y + 1, w - 20);
+            g.fillText(PointMap.fit(g, String.format(Locale.ROOT, "%.3f  %s", n.distance(), n.question()), w - 24), left, y + 1);
         }
     }
 }

@@ -30,7 +30,7 @@ final class PointMap extends CanvasPanel {
         for (int i = 0; i < groupOrder.size(); i++) {
             groupColours.put(groupOrder.get(i), Color.hsb((i * 137.508) % 360, 0.62, 0.82));
         }
-        setMinSize(200, 160);
+        setMinSize(200, 110);
         setPrefSize(480, 360);
         model.addListener(this::redraw);
     }
@@ -47,8 +47,9 @@ final class PointMap extends CanvasPanel {
             g.fillText("No cached questions yet: ask one, or fill the cache with the corpus seeds.", 12, 12);
             return;
         }
-        g.fillText(String.format(Locale.ROOT, "%,d cached questions read from Valkey; 2-D by PCA in the app (%.0f %% of the"
-                + " variance). The cache decides in 384-D.", stored.size(), 100 * (proj.explained()[0] + proj.explained()[1])), 10, 6);
+        g.fillText(fit(g, String.format(Locale.ROOT, "%,d cached questions read from Valkey; 2-D by PCA in the app (%.0f %% of"
+                + " the variance). The cache decides in 384-D.", stored.size(), 100 * (proj.explained()[0] + proj.explained()[1])),
+                w - 20), 10, 6);
         SemanticCache.Lookup l = model.lookup();
         double[][] xy = new double[stored.size()][];
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -100,7 +101,9 @@ final class PointMap extends CanvasPanel {
         if (!ns.isEmpty() && byKey.containsKey(ns.get(0).key())) {
             double[] at = byKey.get(ns.get(0).key());
             g.setFill(p.text());
-            g.fillText(shorten(ns.get(0).question(), 48), Math.min(at[0] + 7, w - 260), at[1] + 4);
+            String label = fit(g, ns.get(0).question(), Math.max(60, w / 2));
+            double lw = textWidth(g, label);
+            g.fillText(label, Math.max(4, Math.min(at[0] + 7, w - lw - 6)), at[1] + 4);
         }
         g.setFill(p.accent());
         g.fillPolygon(new double[]{qx, qx + 8, qx, qx - 8}, new double[]{qy - 8, qy, qy + 8, qy}, 4);
@@ -115,6 +118,25 @@ final class PointMap extends CanvasPanel {
             case VERIFY -> p.warn();
             case MISS -> p.miss();
         };
+    }
+
+    /** {@code s} cut with an ellipsis so that it is at most {@code max} pixels wide in the canvas's current font. */
+    static String fit(GraphicsContext g, String s, double max) {
+        if (textWidth(g, s) <= max) return s;
+        int lo = 0;
+        int hi = s.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (textWidth(g, s.substring(0, mid) + "…") <= max) lo = mid;
+            else hi = mid - 1;
+        }
+        return s.substring(0, lo) + "…";
+    }
+
+    static double textWidth(GraphicsContext g, String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(g.getFont());
+        return t.getLayoutBounds().getWidth();
     }
 
     static String shorten(String s, int max) {

@@ -18,7 +18,7 @@ final class RecallChart extends CanvasPanel {
     RecallChart(ObjectProperty<Palette> palette, SemanticModel model) {
         super(palette);
         this.model = model;
-        setMinSize(240, 150);
+        setMinSize(240, 120);
         setPrefSize(420, 220);
         model.addListener(this::redraw);
     }
@@ -35,11 +35,13 @@ final class RecallChart extends CanvasPanel {
             return;
         }
         RecallExperiment r = m.recall();
-        g.fillText(String.format(Locale.ROOT, "Recall@%d vs EF_RUNTIME: HNSW in the app (hnswlib, M %d, EF_CONSTRUCTION %d),"
-                + " %d vectors, %d queries; exact search = 1", r.k(), r.m(), r.efConstruction(), r.indexed(), r.queries()), 10, 6, w - 20);
+        g.fillText(PointMap.fit(g, String.format(Locale.ROOT, "Recall@%d vs EF_RUNTIME, HNSW in the app (hnswlib): exact search = 1",
+                r.k()), w - 20), 10, 6);
+        g.fillText(PointMap.fit(g, String.format(Locale.ROOT, "M %d, EF_CONSTRUCTION %d; %d vectors indexed, %d queries",
+                r.m(), r.efConstruction(), r.indexed(), r.queries()), w - 20), 10, 20);
         List<RecallExperiment.Point> pts = r.points();
         double minR = Math.min(0.9, Math.floor(pts.stream().mapToDouble(RecallExperiment.Point::recall).min().orElse(1) * 20) / 20);
-        double left = 44, right = w - 14, top = 28, bottom = h - 26;
+        double left = 44, right = w - 14, top = 44, bottom = h - 20;
         double lmin = Math.log(pts.get(0).efRuntime());
         double lmax = Math.log(pts.get(pts.size() - 1).efRuntime());
         java.util.function.DoubleUnaryOperator X = ef -> left + (right - left) * (Math.log(ef) - lmin) / (lmax - lmin);
@@ -63,7 +65,8 @@ final class RecallChart extends CanvasPanel {
         g.strokeLine(dx, top, dx, bottom);
         g.setLineDashes(null);
         g.setFill(p.valkey());
-        g.fillText("default 10 (= k here)", dx, top + 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("default 10 (= k here)", dx + 4, bottom - 30);
         g.setStroke(p.accent());
         g.setLineWidth(2);
         for (int i = 1; i < pts.size(); i++) {

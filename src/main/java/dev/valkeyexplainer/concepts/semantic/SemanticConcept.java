@@ -81,9 +81,13 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
         code.show("The flow", SemanticCode.FLOW);
         model.addListener(this::showStatus);
         loadModel();
+        // On a small window (or at 150 %) the visual keeps its minimum size and scrolls: nothing is cut off.
+        javafx.scene.control.ScrollPane visual = new javafx.scene.control.ScrollPane(view);
+        visual.setFitToWidth(true);
+        visual.setFitToHeight(true);
+        visual.getStyleClass().add("semantic-scroll");
         return ConceptPane.layout(ID, "Semantic cache: answer a paraphrase from Valkey",
-                "Questions are embedded by a local model; Valkey finds the nearest cached question. The answer model is a"
-                        + " labelled stand-in unless --llm-url names a real one.", view, form, """
+                "Questions are embedded in the app; Valkey finds the nearest cached question.", visual, form, """
                         An exact-match cache misses "When does the next quest start?" even when it holds the answer to \
                         "How long do I have to wait for the next quest?". A semantic cache turns each question into a \
                         vector (384 numbers) whose direction carries its meaning, stores it in a Hash next to the answer, \

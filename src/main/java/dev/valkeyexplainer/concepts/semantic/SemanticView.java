@@ -78,9 +78,12 @@ final class SemanticView extends VBox {
         table.setVgap(2);
         tableTitle.getStyleClass().add("panel-title");
         VBox.setVgrow(recall, Priority.ALWAYS);
-        measurePanel = new VBox(8, measureNote, ConceptPane.panel("Threshold table: measured on our corpus with our model",
+        measurePanel = new VBox(8, measureNote, ConceptPane.panel("Threshold table, measured",
                 tableTitle, table), recall);
         measurePanel.setVisible(false);
+        // only the panel on screen counts for the minimum size (the table is wide; the ask view must not inherit it)
+        askPanel.managedProperty().bind(askPanel.visibleProperty());
+        measurePanel.managedProperty().bind(measurePanel.visibleProperty());
         StackPane modes = new StackPane(askPanel, measurePanel);
         VBox.setVgrow(modes, Priority.ALWAYS);
         getChildren().add(modes);
@@ -112,27 +115,31 @@ final class SemanticView extends VBox {
             answer.setText(l.answer());
             SemanticStore.Neighbour n = l.nearest();
             String nearest = n == null ? "The cache had no entry to compare." : String.format(Locale.ROOT,
-                    "Nearest cached: “%s” at distance %.3f (similarity %.3f).", PointMap.shorten(n.question(), 70), n.distance(),
+                    "Nearest: “%s”, distance %.3f (similarity %.3f).", PointMap.shorten(n.question(), 60), n.distance(),
                     n.similarity());
-            String served = l.hit() ? "Served from Valkey (" + n.key() + "), no model call."
-                    : String.format(Locale.ROOT, "Answered by the %s in %,d ms (%d tokens); stored in Valkey.", l.servedBy(),
-                    l.model().millis(), l.model().tokens());
+            String served = l.hit() ? "Served from " + n.key() + ", no model call."
+                    : String.format(Locale.ROOT, "The %s answered in %,d ms (%d tokens); stored.",
+                    l.model() != null && cacheModelSimulated(l) ? "stand-in model" : "answer model", l.model().millis(),
+                    l.model().tokens());
             String search = l.search().scanned() >= 0 ? String.format(Locale.ROOT,
-                    "%s: what FLAT does; HNSW needs valkey-search. %,d keys scanned, %,d vectors compared%s",
-                    SemanticStore.ENGINE_LUA, l.search().scanned(), l.search().compared(),
-                    l.search().truncated() ? " (stopped at the cap)" : "") : SemanticStore.ENGINE_SEARCH;
+                    "Lua, %,d compared%s", l.search().compared(), l.search().truncated() ? ", stopped at the cap" : "")
+                    : SemanticStore.ENGINE_SEARCH;
             String reclass = (now == SemanticModel.Verdict.SERVE) == l.hit() ? ""
                     : " At the threshold now set, this would be " + (now == SemanticModel.Verdict.SERVE ? "a hit."
                     : now == SemanticModel.Verdict.VERIFY ? "in the verify band." : "a miss.");
-            detail.setText(String.format(Locale.ROOT, "%s %s Embedding %.1f ms in the app; search %.1f ms round trip. %s.%s",
+            detail.setText(String.format(Locale.ROOT, "%s %s Embedding %.1f ms; search %.1f ms (%s).%s",
                     nearest, served, l.embedMicros() / 1000.0, l.search().micros() / 1000.0, search, reclass));
         }
         SemanticCache.Stats s = model.stats();
-        stats.setText(String.format(Locale.ROOT, "This session: %d hit%s, %d miss%s. Hits saved %d model call%s, ≈ %.1f s of waiting"
-                        + " (mean measured model time) and ≈ $%.5f at an assumed $%.0f / $%.0f per million tokens in / out.",
+        stats.setText(String.format(Locale.ROOT, "This session: %d hit%s, %d miss%s. Hits saved %d model call%s, ≈ %.1f s"
+                        + " (mean model time) and ≈ $%.5f (assumed $%.0f / $%.0f per million tokens in / out).",
                 s.hits(), s.hits() == 1 ? "" : "s", s.misses(), s.misses() == 1 ? "" : "es", s.hits(), s.hits() == 1 ? "" : "s",
                 s.modelMillisSaved() / 1000.0, s.dollarsSaved(), AnswerModel.PRICE_IN_PER_MILLION, AnswerModel.PRICE_OUT_PER_MILLION));
         refreshTable();
+    }
+
+    private static boolean cacheModelSimulated(SemanticCache.Lookup l) {
+        return !l.servedBy().startsWith("foundation model");
     }
 
     private void refreshTable() {
@@ -140,14 +147,17 @@ final class SemanticView extends VBox {
         table.getChildren().clear();
         if (m == null) return;
         ThresholdTable t = m.table();
-        tableTitle.setText(String.format(Locale.ROOT, "%d seed questions cached; %d paraphrases and %d unrelated questions"
-                        + " asked; all-MiniLM-L6-v2 (quantized), exact cosine. Corpus embedded in %,d ms.", t.cached(),
+        tableTitle.setText(String.format(Locale.ROOT, "%d seeds cached; %d paraphrases + %d unrelated questions asked;"
+                        + " exact cosine; corpus embedded in %,d ms.", t.cached(),
                 t.paraphraseProbes(), t.unrelatedProbes(), m.embedMillis()));
-        measureNote.setText(String.format(Locale.ROOT, "Measured in %,d ms on %d questions of the shipped corpus: our corpus,"
-                + " our model. Your data will differ: measure it. A search looks at max(EF_RUNTIME, k) candidates, so the"
-                + " curve is flat below k.", m.totalMillis(), m.questions()));
-        String[] head = {"similarity ≥", "hit ratio", "hits right", "paraphrases served", "model calls saved / 1,000"};
-        for (int c = 0; c < head.length; c++) table.add(caption(head[c]), c, 0);
+        measureNote.setText(String.format(Locale.ROOT, "Measured in %,d ms on the %d questions of the shipped corpus with the"
+                + " local model (all-MiniLM-L6-v2): your data will differ.", m.totalMillis(), m.questions()));
+        String[] head = {"similarity ≥", "hits", "right hits", "paraphrases served"};
+        for (int c = 0; c < head.length; c++) {
+            Label h = caption(head[c]);
+            h.setMinWidth(Region.USE_PREF_SIZE);
+            table.add(h, c, 0);
+        }
         double current = model.settings().threshold();
         ThresholdTable.Row now = t.at(current);
         int r = 1;
@@ -155,10 +165,10 @@ final class SemanticView extends VBox {
             String[] cells = {String.format(Locale.ROOT, "%.2f", row.threshold()),
                     String.format(Locale.ROOT, "%.1f %%", 100 * row.hitRatio()),
                     row.hits() == 0 ? "–" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100 * row.precision(), row.rightHits(), row.hits()),
-                    String.format(Locale.ROOT, "%.1f %%", 100 * row.recall()),
-                    String.format(Locale.ROOT, "%.0f", row.callsSaved())};
+                    String.format(Locale.ROOT, "%.1f %%", 100 * row.recall())};
             for (int c = 0; c < cells.length; c++) {
                 Label l = new Label(cells[c]);
+                l.setMinWidth(Region.USE_PREF_SIZE);
                 if (row == now) l.getStyleClass().add("semantic-current");
                 table.add(l, c, r);
             }

@@ -17,9 +17,9 @@ final class VectorStrip extends CanvasPanel {
     VectorStrip(ObjectProperty<Palette> palette, SemanticModel model) {
         super(palette);
         this.model = model;
-        setMinHeight(56);
-        setPrefHeight(56);
-        setMaxHeight(56);
+        setMinHeight(50);
+        setPrefHeight(50);
+        setMaxHeight(50);
         model.addListener(this::redraw);
     }
 
@@ -40,10 +40,10 @@ final class VectorStrip extends CanvasPanel {
         for (int i = 0; i < v.length; i++) {
             double t = v[i] / max;
             g.setFill(t >= 0 ? Color.hsb(5, Math.min(1, t), p.dark() ? 0.9 : 1) : Color.hsb(215, Math.min(1, -t), p.dark() ? 0.9 : 1));
-            g.fillRect(10 + i * cell, 8, Math.ceil(cell), 22);
+            g.fillRect(10 + i * cell, 6, Math.ceil(cell), 20);
         }
         g.setFill(p.text());
-        g.fillText(String.format(Locale.ROOT, "%d dimensions, length 1, as FLOAT32 in Valkey (%,d bytes): [%.4f, %.4f, %.4f, %.4f, …]",
-                v.length, 4 * v.length, v[0], v[1], v[2], v[3]), 10, 34, w - 20);
+        g.fillText(PointMap.fit(g, String.format(Locale.ROOT, "The question's vector: %d numbers, length 1; in Valkey as FLOAT32"
+                + " (%,d bytes): [%.4f, %.4f, %.4f, %.4f, …]", v.length, 4 * v.length, v[0], v[1], v[2], v[3]), w - 20), 10, 30);
     }
 }
