@@ -22,7 +22,7 @@ final class DistanceBars extends CanvasPanel {
     DistanceBars(ObjectProperty<Palette> palette, SemanticModel model) {
         super(palette);
         this.model = model;
-        setMinSize(200, 110);
+        setMinSize(160, 110);
         setPrefSize(330, 360);
         model.addListener(this::redraw);
     }

@@ -30,7 +30,7 @@ final class PointMap extends CanvasPanel {
         for (int i = 0; i < groupOrder.size(); i++) {
             groupColours.put(groupOrder.get(i), Color.hsb((i * 137.508) % 360, 0.62, 0.82));
         }
-        setMinSize(200, 110);
+        setMinSize(160, 110);
         setPrefSize(480, 360);
         model.addListener(this::redraw);
     }

@@ -42,6 +42,7 @@ final class SemanticView extends VBox {
     SemanticView(ObjectProperty<Palette> palette, SemanticModel model, List<String> groups) {
         this.model = model;
         getStyleClass().add("semantic-view");
+        setMinWidth(340); // below this the scroll pane scrolls sideways; wrapped labels would otherwise ask for more
         setSpacing(8);
         map = new PointMap(palette, model, groups);
         bars = new DistanceBars(palette, model);

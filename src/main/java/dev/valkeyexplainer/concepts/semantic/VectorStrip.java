@@ -17,6 +17,7 @@ final class VectorStrip extends CanvasPanel {
     VectorStrip(ObjectProperty<Palette> palette, SemanticModel model) {
         super(palette);
         this.model = model;
+        setMinWidth(120); // a canvas child would otherwise hold the region at its last width
         setMinHeight(50);
         setPrefHeight(50);
         setMaxHeight(50);
