@@ -2,6 +2,7 @@ package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concept.Services;
+import dev.valkeyexplainer.concepts.semantic.AnswerModelSettings;
 import dev.valkeyexplainer.db.GameDatabase;
 import dev.valkeyexplainer.shell.ShellHost;
 import dev.valkeyexplainer.shell.ShellSettings;
@@ -39,6 +40,7 @@ public final class AppServices implements ShellHost, AutoCloseable {
         this.gateway = new ValkeyGateway(options.namespace(), journal);
         this.registry = registry;
         services.register(GameDatabase.class, GameDatabase::new);
+        services.register(AnswerModelSettings.class, () -> new AnswerModelSettings(options.llmUrl(), options.llmModel()));
         supervisor = new SandboxSupervisor(this::embedded, this::restartEmbedded, this::notice);
         gateway.addStatusListener(supervisor::onStatus);
     }

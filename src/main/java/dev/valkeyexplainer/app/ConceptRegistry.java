@@ -4,6 +4,7 @@ import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concepts.cache.CacheConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
+import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public final class ConceptRegistry {
             ServerConcept::new,
             CacheConcept::new,
             HerdConcept::new,
+            SemanticConcept::new,
             HllConcept::new);
 
     private final List<Concept> concepts;

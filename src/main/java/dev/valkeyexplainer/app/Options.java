@@ -58,9 +58,20 @@ public final class Options {
             + " (Valkey GLIDE, JavaFX).")
     boolean verbose;
 
+    @Option(names = "--llm-url", paramLabel = "URL",
+            description = "Semantic cache tab: answer misses with this OpenAI-compatible chat endpoint (e.g."
+                    + " http://localhost:8000/v1) instead of the built-in game master. Its key, if any, is read from the"
+                    + " environment variable VX_LLM_API_KEY and is never shown, logged or journaled.")
+    String llmUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", defaultValue = "gpt-4o-mini",
+            description = "The model name sent to --llm-url (default: ${DEFAULT-VALUE}).")
+    String llmModel;
+
     /** Parsed and checked: every bad value becomes a message for the user, never a stack trace. */
     public record Parsed(ConnectionTarget connect, Namespace namespace, Path screenshots, String tab, boolean dark,
-                         double scale, int width, int height, boolean fullscreen, boolean talk, boolean verbose) {
+                         double scale, int width, int height, boolean fullscreen, boolean talk, boolean verbose,
+                         String llmUrl, String llmModel) {
     }
 
     /** Parses arguments; throws {@link CommandLine.ParameterException} with a readable message. */
@@ -91,7 +102,11 @@ public final class Options {
             if (w < 800 || h < 600 || w > 7680 || h > 4320) {
                 throw new IllegalArgumentException("--size must be at least 800x600 and at most 7680x4320.");
             }
-            return new Parsed(target, ns, screenshots, tab, theme.equals("dark"), scale, w, h, fullscreen, talk, verbose);
+            if (llmUrl != null && !llmUrl.matches("https?://[^\\s/]+.*")) {
+                throw new IllegalArgumentException("--llm-url must be an http:// or https:// URL, not '" + llmUrl + "'.");
+            }
+            return new Parsed(target, ns, screenshots, tab, theme.equals("dark"), scale, w, h, fullscreen, talk, verbose,
+                    llmUrl, llmModel);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

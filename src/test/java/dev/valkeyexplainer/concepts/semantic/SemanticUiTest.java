@@ -1,0 +1,66 @@
+package dev.valkeyexplainer.concepts.semantic;
+
+import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.valkeyexplainer.testutil.UiTestBase;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The semantic cache tab in the real window, headless, against a sandbox server. */
+class SemanticUiTest extends UiTestBase {
+
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "semantic"};
+    }
+
+    @Start
+    void start(Stage stage) {
+        openWindow(stage);
+    }
+
+    @Test
+    void aQuestionMissesThenItsParaphraseHits(FxRobot robot) {
+        waitUntil("the model loaded", () -> label(robot, "#semantic-model-status").startsWith("Embedding model ready"));
+        robot.clickOn("#semantic-clear");
+        waitUntil("the cache is empty", () -> label(robot, "#semantic-message").startsWith("Deleted"));
+        ask(robot, SemanticConcept.TALK_FIRST);
+        waitUntil("a miss", () -> label(robot, "#semantic-badge").equals("MISS") && label(robot, "#semantic-answer").contains("18:00"));
+        ask(robot, SemanticConcept.TALK_SECOND);
+        waitUntil("a hit", () -> label(robot, "#semantic-badge").equals("HIT"));
+        assertTrue(label(robot, "#semantic-answer").contains("The Ember Crown"));
+        assertTrue(window.journal().visibleRows().stream().anyMatch(e -> e.commandText().startsWith("FCALL vx_semantic_knn 1 vx:{sem}:route")),
+                "the search is journaled as the FCALL it is");
+        assertTrue(window.journal().visibleRows().stream().anyMatch(e -> e.commandText().startsWith("HSET vx:{sem}:q:")));
+        assertTrue(label(robot, "#semantic-stats").startsWith("This session: 1 hit, 1 miss."));
+    }
+
+    @Test
+    void emptyAndEmojiOnlyQuestionsAreRefusedWithAMessage(FxRobot robot) {
+        waitUntil("the model loaded", () -> label(robot, "#semantic-model-status").startsWith("Embedding model ready"));
+        long rows = window.journal().visibleRows().size();
+        robot.clickOn("#semantic-question").eraseText(200);
+        robot.clickOn("#semantic-ask");
+        waitUntil("the empty message", () -> label(robot, "#semantic-message").equals("Type a question first."));
+        robot.clickOn("#semantic-question");
+        robot.interact(() -> robot.lookup("#semantic-question").queryAs(javafx.scene.control.TextField.class).setText("🐉🐉"));
+        robot.clickOn("#semantic-ask");
+        waitUntil("the emoji message", () -> label(robot, "#semantic-message").startsWith("Ask with words"));
+        assertEquals(rows, window.journal().visibleRows().size(), "nothing was sent");
+    }
+
+    private void ask(FxRobot robot, String q) {
+        robot.interact(() -> robot.lookup("#semantic-question").queryAs(javafx.scene.control.TextField.class).setText(q));
+        robot.clickOn("#semantic-question").type(KeyCode.END).type(KeyCode.ENTER);
+    }
+
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
