@@ -2,6 +2,7 @@ package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concepts.cache.CacheConcept;
+import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
@@ -20,7 +21,8 @@ public final class ConceptRegistry {
             ServerConcept::new,
             CacheConcept::new,
             HerdConcept::new,
-            HllConcept::new);
+            HllConcept::new,
+            GeoConcept::new);
 
     private final List<Concept> concepts;
 

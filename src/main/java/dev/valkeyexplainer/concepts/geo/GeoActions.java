@@ -68,8 +68,12 @@ final class GeoActions {
 
     /** The talk's example from scratch: DEL, then GEOADD Alice and GEOADD Beach One (each replies 1). */
     CompletableFuture<Done<Long>> loadTalkExample(String key) {
+        return loadFresh(key, GameWorld.talkPreset());
+    }
+
+    /** DEL the key, then one GEOADD per place; the value is how many were new. */
+    CompletableFuture<Done<Long>> loadFresh(String key, List<GameWorld.Place> places) {
         List<ValkeyCall<?>> log = new ArrayList<>();
-        List<GameWorld.Place> places = GameWorld.talkPreset();
         CompletableFuture<Long> chain = send(log, Commands.del(key)).thenApply(x -> 0L);
         for (GameWorld.Place p : places) {
             chain = chain.thenCompose(sum -> send(log, GeoCommands.geoadd(key, p.name(), p.lon(), p.lat())).thenApply(n -> sum + n));

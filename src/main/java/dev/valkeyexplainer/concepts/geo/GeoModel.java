@@ -116,6 +116,12 @@ public final class GeoModel {
     /** Whether the key on the map may be changed: the game's own key, inside the namespace. */
     public final BooleanProperty writable = new SimpleBooleanProperty(true);
 
+    /**
+     * Where the app put the members it added ({lon, lat} as clicked or typed), to show how far the
+     * stored position is from it. Not Valkey state: the server keeps only the score.
+     */
+    public final java.util.Map<String, double[]> placedAt = new java.util.HashMap<>();
+
     public GeoModel(String worldKey) {
         key.set(worldKey);
     }
