@@ -28,6 +28,7 @@ public final class GeoInput {
     public static Parsed number(String typed, String what) {
         String t = typed == null ? "" : typed.strip().replace(",", "").replace("_", "");
         if (t.isEmpty()) return new Parsed(Double.NaN, what + " is empty.");
+        if (t.equalsIgnoreCase("nan")) return new Parsed(Double.NaN, what + " must be a number, not NaN.");
         try {
             double v = Double.parseDouble(t);
             if (Double.isNaN(v)) return new Parsed(v, what + " must be a number, not NaN.");

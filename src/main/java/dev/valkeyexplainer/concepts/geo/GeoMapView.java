@@ -81,6 +81,10 @@ public final class GeoMapView extends CanvasPanel {
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     }
 
+    GeoModel model() {
+        return model;
+    }
+
     /** The current view (tests and screenshot steps read it). */
     public Viewport viewport() {
         return vp;

@@ -70,8 +70,9 @@ public record Viewport(double lon, double lat, double pxPerDeg, double width, do
         double pLon = lonAt(px);
         double pLat = latAt(py);
         Viewport z = new Viewport(lon, lat, pxPerDeg * factor, width, height);
-        // shift so that (pLon, pLat) is again under the pointer
-        return z.panned(z.x(pLon) - px, z.y(pLat) - py);
+        // shift so that (pLon, pLat) is again under the pointer; twice, as the shift changes the cosine factor
+        for (int i = 0; i < 2; i++) z = z.panned(px - z.x(pLon), py - z.y(pLat));
+        return z;
     }
 
     /** A view that shows the box {minLon, minLat, maxLon, maxLat} whole, centred. */
