@@ -52,7 +52,10 @@ final class GeoTalk {
             tab().controls.mode(2);
             concept.model().step.set(step);
             concept.model().selected.set("Alice");
-            return tab().inspectMember("Alice", step);
+            return tab().inspectMember("Alice", step).thenApply(d -> {
+                concept.view().revealCell(d.cell());
+                return d;
+            });
         });
     }
 

@@ -93,7 +93,7 @@ public final class GeoView extends VBox {
 
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(mapStack, under);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.62);
         split.getStyleClass().add("geo-split");
         VBox.setVgrow(split, Priority.ALWAYS);
         under.setMinHeight(60);
@@ -152,6 +152,13 @@ public final class GeoView extends VBox {
         double[] v = map.viewport().visible();
         if (box[0] >= v[0] && box[1] >= v[1] && box[2] <= v[2] && box[3] <= v[3]) return;
         map.fit(box);
+    }
+
+    /** Zooms to a cell with room around it (three cells wide), at least 400 m across. */
+    void revealCell(GeoHash.Cell c) {
+        double padLon = Math.max(c.lonMax() - c.lonMin(), 0.004);
+        double padLat = Math.max(c.latMax() - c.latMin(), 0.002);
+        map.fit(new double[]{c.lonMin() - padLon, c.latMin() - padLat, c.lonMax() + padLon, c.latMax() + padLat});
     }
 
     /** Zooms to the members of the key on the map (or the island when there are none). */

@@ -25,7 +25,7 @@ final class ScorePanel extends VBox {
         super(3);
         strip = new ScoreStrip(palette);
         getStyleClass().add("geo-score-panel");
-        getChildren().addAll(scoreLine, strip, axesLine, cellLine, hashLine, neighboursLine);
+        getChildren().addAll(strip, scoreLine, axesLine, cellLine, hashLine, neighboursLine);
         scoreLine.setText("Click a member on the map: its sorted-set score is its position.");
     }
 
