@@ -56,7 +56,7 @@ final class DataPainter {
             // top-left of the cell's visible part, clear of the grid labels (top, left) and the zoom buttons
             double lx = Math.max(x0 + 4, 46);
             double ly = Math.max(y0 + 4, 38);
-            if (lx > vp.x(sc.cell().lonMax()) - 40 || ly > vp.y(sc.cell().latMin()) - 16 || ly > vp.height() - 44) continue;
+            if (lx + label.length() * 6.6 + 4 > vp.x(sc.cell().lonMax()) || ly > vp.y(sc.cell().latMin()) - 16 || ly > vp.height() - 44) continue;
             g.setFill(c.halo());
             g.fillRoundRect(lx - 2, ly - 1, label.length() * 6.6 + 4, 15, 4, 4);
             g.setFill(sc.scanned() ? c.accent() : c.muted());

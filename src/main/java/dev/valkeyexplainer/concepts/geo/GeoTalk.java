@@ -34,7 +34,10 @@ final class GeoTalk {
     CompletableFuture<GeoModel.Search> talkSearch(double km) {
         return concept.onFxFuture(() -> {
             SearchShape s = tab().controls.fillTalkSearch(km);
-            return tab().runSearch(s, null, 0);
+            return tab().runSearch(s, null, 0).thenApply(r -> {
+                concept.view().revealSearchAndMembers(r);
+                return r;
+            });
         });
     }
 

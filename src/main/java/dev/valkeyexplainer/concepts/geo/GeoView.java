@@ -140,8 +140,22 @@ public final class GeoView extends VBox {
                 + " score decodes to (as GEOPOS does)."));
     }
 
-    /** Zooms out until the scanned cells and the searched shape are all on screen (never zooms in). */
-    void revealSearch(GeoModel.Search s) {
+    /** Zooms to the search's cells and shape and to every member (for the talk: the beach just outside the circle). */
+    void revealSearchAndMembers(GeoModel.Search s) {
+        double[] box = searchBox(s);
+        GeoModel.Snapshot snap = model.snapshot.get();
+        if (snap != null && snap.key().equals(s.key()) && snap.members().size() <= 50) {
+            for (GeoModel.Member m : snap.members()) {
+                box[0] = Math.min(box[0], m.lon());
+                box[1] = Math.min(box[1], m.lat());
+                box[2] = Math.max(box[2], m.lon());
+                box[3] = Math.max(box[3], m.lat());
+            }
+        }
+        map.fit(box);
+    }
+
+    private static double[] searchBox(GeoModel.Search s) {
         double[] box = s.shape().bounds();
         for (ScanPlan.ScanCell c : s.plan().scanned()) {
             box[0] = Math.min(box[0], c.cell().lonMin());
@@ -149,8 +163,16 @@ public final class GeoView extends VBox {
             box[2] = Math.max(box[2], c.cell().lonMax());
             box[3] = Math.max(box[3], c.cell().latMax());
         }
+        return box;
+    }
+
+    /** Zooms so that the scanned cells and the searched shape are on screen and not lost in a corner of it. */
+    void revealSearch(GeoModel.Search s) {
+        double[] box = searchBox(s);
         double[] v = map.viewport().visible();
-        if (box[0] >= v[0] && box[1] >= v[1] && box[2] <= v[2] && box[3] <= v[3]) return;
+        boolean inside = box[0] >= v[0] && box[1] >= v[1] && box[2] <= v[2] && box[3] <= v[3];
+        boolean tiny = (box[2] - box[0]) < 0.3 * (v[2] - v[0]) && (box[3] - box[1]) < 0.3 * (v[3] - v[1]);
+        if (inside && !tiny) return;
         map.fit(box);
     }
 
