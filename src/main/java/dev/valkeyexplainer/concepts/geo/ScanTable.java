@@ -36,7 +36,7 @@ final class ScanTable extends VBox {
         ScanPlan plan = s.plan();
         GeoHash.Cell centre = plan.cells().get(0).cell();
         summary.setText(String.format(Locale.ROOT, "%s around %s → step %d%s → cells of %s × %s → %d range queries → %d"
-                        + " candidate%s → distance filter (Haversine) → %d in the answer. GEOSEARCH took %,d µs.",
+                        + " candidate%s → distance filter (Haversine) → %d in the answer. Round trip of the GEOSEARCH: %,d µs.",
                 s.shape().describe(), s.fromMember() != null ? "member " + s.fromMember() : String.format(Locale.ROOT, "%.5f, %.5f",
                         s.shape().lon(), s.shape().lat()), plan.step(),
                 plan.decreased() ? " (estimate " + plan.estimatedStep() + ", one coarser: a neighbour did not reach the edge)"
