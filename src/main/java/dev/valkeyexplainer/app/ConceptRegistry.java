@@ -2,6 +2,7 @@ package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concepts.cache.CacheConcept;
+import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
@@ -22,7 +23,8 @@ public final class ConceptRegistry {
             CacheConcept::new,
             HerdConcept::new,
             SemanticConcept::new,
-            HllConcept::new);
+            HllConcept::new,
+            GeoConcept::new);
 
     private final List<Concept> concepts;
 
