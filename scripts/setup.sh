@@ -87,4 +87,14 @@ if [ "${1:-}" = "--window" ] && [ "$OS" = "Linux" ]; then
   fi
 fi
 
+# --- Xvfb (Linux, only for ./bench without a display: it measures real windows) ----------------------
+if [ "${1:-}" = "--bench" ] && [ "$OS" = "Linux" ] && [ -z "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
+  say "xvfb-run is missing (./bench measures real windows; with no display it uses a virtual one)"
+  apt_install xvfb xauth
+fi
+if [ "${1:-}" = "--bench" ] && [ "$OS" = "Linux" ]; then
+  libs="$(ldconfig -p 2>/dev/null || true)"
+  if ! grep 'libgtk-3.so.0' >/dev/null <<<"$libs"; then apt_install libgtk-3-0 2>/dev/null || apt_install libgtk-3-0t64; fi
+fi
+
 exit 0

@@ -5,24 +5,26 @@ import dev.valkeyexplainer.valkey.JournalEntry;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -30,64 +32,90 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
  * The command journal: every command the app sent, with the connection that sent it, the reply and
- * the measured round trip. Rows arrive from Glide's threads through a queue and are drained on the
- * FX thread at most once per pulse.
+ * the measured round trip. Rows arrive from Glide's threads through a queue and reach the table at
+ * most {@link #DRAINS_PER_SECOND} times a second, in one batch: the table lays itself out a few times
+ * a second, not once per command. Rows the filters hide never enter the table (they wait in a bounded
+ * backlog so a filter change can show them), and each row's text is formatted once, when first shown.
  */
 public final class JournalPane extends BorderPane {
 
     static final int MAX_ROWS = 2_000;
+    static final int DRAINS_PER_SECOND = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
-    private final ObservableList<JournalEntry> rows = FXCollections.observableArrayList();
-    private final FilteredList<JournalEntry> filtered = new FilteredList<>(rows);
-    private final TableView<JournalEntry> table = new TableView<>(filtered);
+    /** A row of the table: the entry, and its texts made once, lazily. */
+    public static final class Row {
+        private final JournalEntry entry;
+        private String time;
+        private String command;
+        private String micros;
+
+        Row(JournalEntry entry) {
+            this.entry = entry;
+        }
+
+        public JournalEntry entry() {
+            return entry;
+        }
+
+        String time() {
+            if (time == null) time = TIME.format(entry.time());
+            return time;
+        }
+
+        String command() {
+            if (command == null) command = entry.commandText();
+            return command;
+        }
+
+        String micros() {
+            if (micros == null) micros = String.format(Locale.ROOT, "%,d", entry.micros());
+            return micros;
+        }
+    }
+
+    private final ObservableList<Row> shown = FXCollections.observableArrayList();
+    private final TableView<Row> table = new TableView<>(shown);
+    /** Every recent row, shown or not (a filter change rebuilds the table from it). */
+    private final ArrayDeque<Row> backlog = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<JournalEntry> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
-    private final Executor fx;
+    private final Executor drainLater;
     private final Supplier<String> currentTab;
     private final CheckBox thisTabOnly = new CheckBox("This concept only");
     private final CheckBox showHealth = new CheckBox("Health checks");
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Label count = new Label();
+    private Predicate<JournalEntry> filter = e -> true;
     private int heldWhilePaused;
 
     public JournalPane(CommandJournal journal, Executor fx, Supplier<String> currentTab) {
-        this.fx = fx;
         this.currentTab = currentTab;
+        this.drainLater = CompletableFuture.delayedExecutor(1_000 / DRAINS_PER_SECOND, TimeUnit.MILLISECONDS, fx);
         getStyleClass().add("journal");
-        table.getColumns().add(column("Time", 95, e -> TIME.format(e.time())));
-        table.getColumns().add(column("Connection", 90, JournalEntry::connection));
-        table.getColumns().add(column("Tab", 70, JournalEntry::conceptId));
-        TableColumn<JournalEntry, String> cmd = column("Command", 430, JournalEntry::commandText);
+        table.getColumns().add(column("Time", 95, Row::time));
+        table.getColumns().add(column("Connection", 90, r -> r.entry().connection()));
+        table.getColumns().add(column("Tab", 70, r -> r.entry().conceptId()));
+        TableColumn<Row, String> cmd = column("Command", 430, Row::command);
         cmd.getStyleClass().add("mono");
         table.getColumns().add(cmd);
-        TableColumn<JournalEntry, String> reply = column("Reply", 260, JournalEntry::reply);
+        TableColumn<Row, String> reply = column("Reply", 260, r -> r.entry().reply());
         reply.getStyleClass().add("mono");
         table.getColumns().add(reply);
-        TableColumn<JournalEntry, Long> micros = new TableColumn<>("µs");
-        micros.setPrefWidth(80);
-        micros.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().micros()));
-        micros.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : String.format(Locale.ROOT, "%,d", v));
-            }
-        });
+        TableColumn<Row, String> micros = column("µs", 80, Row::micros);
         micros.getStyleClass().add("numeric");
         table.getColumns().add(micros);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
-            protected void updateItem(JournalEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), !empty && e != null && e.error());
+            protected void updateItem(Row r, boolean empty) {
+                super.updateItem(r, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), !empty && r != null && r.entry().error());
             }
         });
         table.setPlaceholder(new Label("No commands yet: every command the app sends shows up here."));
@@ -100,24 +128,13 @@ public final class JournalPane extends BorderPane {
         copyPython.setOnAction(e -> copySelected(JournalEntry::glidePython));
         table.setContextMenu(new ContextMenu(copyCli, copyJava, copyPython));
 
-        Button cli = new Button("valkey-cli");
-        cli.setTooltip(new Tooltip("Copy as valkey-cli"));
-        cli.setId("journal-copy-cli");
-        cli.setOnAction(e -> copySelected(JournalEntry::cliLine));
-        Button java = new Button("Java");
-        java.setTooltip(new Tooltip("Copy as Glide Java"));
-        java.setId("journal-copy-java");
-        java.setOnAction(e -> copySelected(JournalEntry::glideJava));
-        cli.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        java.disableProperty().bind(cli.disableProperty());
-        Button python = new Button("Python");
-        python.setTooltip(new Tooltip("Copy as Glide Python"));
-        python.setId("journal-copy-python");
-        python.setOnAction(e -> copySelected(JournalEntry::glidePython));
-        python.disableProperty().bind(cli.disableProperty());
+        Button cli = copyButton("valkey-cli", "Copy as valkey-cli", "journal-copy-cli", JournalEntry::cliLine);
+        Button java = copyButton("Java", "Copy as Glide Java", "journal-copy-java", JournalEntry::glideJava);
+        Button python = copyButton("Python", "Copy as Glide Python", "journal-copy-python", JournalEntry::glidePython);
         Button clear = new Button("Clear");
         clear.setOnAction(e -> {
-            rows.clear();
+            shown.clear();
+            backlog.clear();
             journal.clear();
             updateCount();
         });
@@ -129,14 +146,14 @@ public final class JournalPane extends BorderPane {
             }
             updateCount();
         });
-        showHealth.setTooltip(new Tooltip("Show the PINGs and INFO calls that watch the connection"));
+        showHealth.setTooltip(new Tooltip("Show the connection's own traffic: connects, INFO and MODULE LIST, outages"));
         thisTabOnly.selectedProperty().addListener(o -> refilter());
         showHealth.selectedProperty().addListener(o -> refilter());
         Label title = new Label("Command journal");
         title.getStyleClass().add("panel-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         spacer.setMinWidth(0);
         FoldingBar bar = new FoldingBar();
         bar.setSpacing(8);
@@ -154,23 +171,32 @@ public final class JournalPane extends BorderPane {
         thisTabOnly.setId("journal-this-concept");
         refilter();
 
-        for (JournalEntry e : journal.snapshot()) incoming.add(e);
+        incoming.addAll(journal.snapshot());
         journal.addListener(e -> {
             incoming.add(e);
-            if (drainPending.compareAndSet(false, true)) fx.execute(this::drain);
+            if (drainPending.compareAndSet(false, true)) drainLater.execute(this::drain);
         });
         drain();
     }
 
-    private static <T> TableColumn<JournalEntry, T> column(String name, double width, Function<JournalEntry, T> value) {
-        TableColumn<JournalEntry, T> c = new TableColumn<>(name);
+    private Button copyButton(String text, String tip, String id, Function<JournalEntry, String> what) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setId(id);
+        b.setOnAction(e -> copySelected(what));
+        b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        return b;
+    }
+
+    private static TableColumn<Row, String> column(String name, double width, Function<Row, String> value) {
+        TableColumn<Row, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
     }
 
-    /** FX thread: moves queued rows into the table (unless paused) and keeps the newest row in view. */
+    /** FX thread: moves queued rows into the table in one batch (unless paused) and keeps the newest in view. */
     private void drain() {
         drainPending.set(false);
         if (pause.isSelected()) {
@@ -178,46 +204,56 @@ public final class JournalPane extends BorderPane {
             updateCount();
             return;
         }
-        List<JournalEntry> batch = new ArrayList<>();
+        List<Row> visible = new ArrayList<>();
         JournalEntry e;
-        while ((e = incoming.poll()) != null) batch.add(e);
-        if (batch.isEmpty()) return;
-        if (batch.size() > MAX_ROWS) batch = batch.subList(batch.size() - MAX_ROWS, batch.size());
-        int overflow = rows.size() + batch.size() - MAX_ROWS;
-        if (overflow > 0) rows.remove(0, overflow);
-        rows.addAll(batch);
+        while ((e = incoming.poll()) != null) {
+            Row r = new Row(e);
+            backlog.addLast(r);
+            if (filter.test(e)) visible.add(r);
+        }
+        while (backlog.size() > CommandJournal.DEFAULT_CAPACITY) backlog.removeFirst();
+        if (visible.isEmpty()) return; // hidden rows (health checks) cost no layout
+        if (visible.size() > MAX_ROWS) visible = visible.subList(visible.size() - MAX_ROWS, visible.size());
+        int overflow = shown.size() + visible.size() - MAX_ROWS;
+        if (overflow > 0) shown.remove(0, overflow);
+        shown.addAll(visible);
         updateCount();
-        if (table.getSelectionModel().isEmpty() && !filtered.isEmpty()) table.scrollTo(filtered.size() - 1);
+        if (table.getSelectionModel().isEmpty()) table.scrollTo(shown.size() - 1);
     }
 
     private void updateCount() {
         String held = pause.isSelected() ? String.format(Locale.ROOT, " · paused, %,d new waiting", heldWhilePaused) : "";
-        count.setText(String.format(Locale.ROOT, "%,d rows shown%s", filtered.size(), held));
+        count.setText(String.format(Locale.ROOT, "%,d rows shown%s", shown.size(), held));
     }
 
-    /** FX thread: re-applies the filters (also when the selected tab changes). */
+    /** FX thread: re-applies the filters (also when the concept on screen changes). */
     public void refilter() {
         String tab = currentTab.get();
         boolean only = thisTabOnly.isSelected();
         boolean health = showHealth.isSelected();
-        filtered.setPredicate(e -> (health || !ValkeyGateway.HEALTH.equals(e.conceptId()))
-                && (!only || e.conceptId().equals(tab)));
+        filter = en -> (health || !ValkeyGateway.HEALTH.equals(en.conceptId())) && (!only || en.conceptId().equals(tab));
+        List<Row> rows = new ArrayList<>();
+        for (Row r : backlog) if (filter.test(r.entry())) rows.add(r);
+        if (rows.size() > MAX_ROWS) rows = rows.subList(rows.size() - MAX_ROWS, rows.size());
+        shown.setAll(rows);
         updateCount();
+        if (!shown.isEmpty() && table.getSelectionModel().isEmpty()) table.scrollTo(shown.size() - 1);
     }
 
     private void copySelected(Function<JournalEntry, String> what) {
-        JournalEntry e = table.getSelectionModel().getSelectedItem();
-        if (e == null) return;
+        Row r = table.getSelectionModel().getSelectedItem();
+        if (r == null) return;
         ClipboardContent c = new ClipboardContent();
-        c.putString(what.apply(e));
+        c.putString(what.apply(r.entry()));
         Clipboard.getSystemClipboard().setContent(c);
     }
 
-    public TableView<JournalEntry> table() {
+    public TableView<Row> table() {
         return table;
     }
 
+    /** The entries on screen, oldest first. */
     public List<JournalEntry> visibleRows() {
-        return List.copyOf(filtered);
+        return shown.stream().map(Row::entry).toList();
     }
 }

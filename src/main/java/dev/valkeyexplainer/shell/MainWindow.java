@@ -118,6 +118,7 @@ public final class MainWindow {
         host.gateway().addConnectListener(t -> {
             dev.valkeyexplainer.valkey.ConnectionTarget before = last.getAndSet(t);
             if (before != null && !before.equals(t)) fx.execute(this::resetConcepts);
+            fx.execute(this::restartActive); // read the new server at once, not at the next poll
         });
 
         ShellSettings settings = host.settings();
@@ -428,6 +429,17 @@ public final class MainWindow {
             resetConcepts();
             toolbar.notice(String.format(Locale.ROOT, "Removed %,d keys under %s", n, host.gateway().namespace().prefix()));
         }));
+    }
+
+    /** FX thread: the concept on screen starts again, so its poller reads the server now. */
+    private void restartActive() {
+        if (active == null) return;
+        try {
+            active.deactivate();
+            active.activate();
+        } catch (RuntimeException e) {
+            LOG.warn("restarting {} failed", active.id(), e);
+        }
     }
 
     /** FX thread: every concept built so far forgets the state that mirrored the server. */

@@ -133,7 +133,7 @@ class ShellUiTest {
         robot.interact(() -> {
             var table = app.window.journal().table();
             int i = 0;
-            while (!table.getItems().get(i).args().get(0).equals("INFO")) i++;
+            while (!table.getItems().get(i).entry().args().get(0).equals("INFO")) i++;
             table.getSelectionModel().select(i);
         });
         robot.clickOn("#journal-copy-cli");
