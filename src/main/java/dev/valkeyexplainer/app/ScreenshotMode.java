@@ -72,6 +72,7 @@ public final class ScreenshotMode {
                 return w;
             });
             List<Shot> shots = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
             boolean windowTaken = false;
             for (Concept c : services.registry().all()) {
                 if (options.tab() != null && !options.tab().equals(c.id())) continue; // --tab ID: only that concept
@@ -79,22 +80,27 @@ public final class ScreenshotMode {
                     window.select(c);
                     return null;
                 });
-                Thread.sleep(400);
+                pulses(2); // the view is built and laid out
                 for (ScreenshotStep step : c.screenshotSteps()) {
                     String caption;
+                    long t0 = System.nanoTime();
                     try {
                         caption = step.prepare().get().toCompletableFuture().get(180, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        throw new IllegalStateException("step " + step.name() + " did not finish within 180 s");
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw new IllegalStateException("step " + step.name() + ": " + JournalFormat.errorMessage(e), e);
+                    } catch (Exception e) {
+                        // one concept's failure never stops the others' pictures: say which and go on
+                        String why = e instanceof java.util.concurrent.TimeoutException ? "did not finish within 180 s"
+                                : JournalFormat.errorMessage(e);
+                        failed.add(step.name() + " (" + c.title() + "): " + why);
+                        System.err.println("step " + step.name() + " failed: " + why);
+                        continue;
                     }
                     settle(window);
                     Path file = dir.resolve(step.name() + ".png");
                     Node content = onFx(window::conceptArea);
                     write(content, file);
                     shots.add(new Shot(file.getFileName().toString(), caption));
-                    System.out.println("wrote " + file + ": " + caption);
+                    System.out.printf(java.util.Locale.ROOT, "wrote %s in %.1f s: %s%n", file, (System.nanoTime() - t0) / 1e9,
+                            caption);
                     if (!windowTaken) {
                         Path whole = dir.resolve("window.png");
                         write(window.root(), whole);
@@ -103,8 +109,8 @@ public final class ScreenshotMode {
                     }
                 }
             }
-            writeIndex(dir, shots, services);
-            return 0;
+            writeIndex(dir, shots, failed, services);
+            return failed.isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("Screenshot mode failed: " + JournalFormat.errorMessage(e));
             return 1;
@@ -114,11 +120,28 @@ public final class ScreenshotMode {
         }
     }
 
-    /** Waits until the frame clock reports nothing moving, plus a few pulses for layout and CSS. */
+    /** Waits until the frame clock reports nothing moving, then for layout, CSS and a redraw (three pulses). */
     private static void settle(MainWindow window) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!onFx(() -> window.clock().idle()) && System.nanoTime() < end) Thread.sleep(50);
-        Thread.sleep(300);
+        while (!onFx(() -> window.clock().idle()) && System.nanoTime() < end) pulses(1);
+        pulses(3);
+    }
+
+    /** Returns after {@code n} pulses of the FX toolkit (each one a CSS + layout + render pass). */
+    private static void pulses(int n) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= n) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(10, TimeUnit.SECONDS);
     }
 
     private static void write(Node node, Path file) throws Exception {
@@ -129,12 +152,17 @@ public final class ScreenshotMode {
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
     }
 
-    private static void writeIndex(Path dir, List<Shot> shots, AppServices services) throws IOException {
+    private static void writeIndex(Path dir, List<Shot> shots, List<String> failed, AppServices services) throws IOException {
         StringBuilder md = new StringBuilder("# Valkey Explainer screenshots\n\n");
         md.append("Made by `./run --screenshots ").append(dir).append("` against ")
                 .append(services.gateway().status().target()).append(" (Valkey ")
                 .append(services.gateway().status().version()).append("). Every figure in a caption was read from the"
                         + " server or measured while the picture was taken.\n\n");
+        if (!failed.isEmpty()) {
+            md.append("**Pictures that could not be made** (the others were):\n\n");
+            for (String f : failed) md.append("- ").append(f).append("\n");
+            md.append("\n");
+        }
         for (Shot s : shots) {
             md.append("![").append(s.file()).append("](").append(s.file()).append(")\n\n")
                     .append(s.caption()).append("\n\n");

@@ -33,8 +33,12 @@ public final class LivePoller<T> {
     }
 
     public synchronized void start() {
-        if (task != null) return;
-        task = scheduler.scheduleWithFixedDelay(this::tick, 0, periodMs, TimeUnit.MILLISECONDS);
+        if (task != null || scheduler.isShutdown()) return;
+        try {
+            task = scheduler.scheduleWithFixedDelay(this::tick, 0, periodMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task = null; // the app is closing
+        }
     }
 
     public synchronized void stop() {

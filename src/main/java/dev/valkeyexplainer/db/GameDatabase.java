@@ -27,6 +27,8 @@ import java.util.function.IntConsumer;
  */
 public final class GameDatabase implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GameDatabase.class);
+
     public static final int DEFAULT_PLAYERS = 5_000;
     public static final int DEFAULT_LATENCY_MS = 40;
     static final int POOL = 8;
@@ -134,8 +136,8 @@ public final class GameDatabase implements AutoCloseable {
     void rowUpdated(int id) {
         try {
             updateListener.accept(id);
-        } catch (RuntimeException ignored) {
-            // the listener's failure must not fail the UPDATE
+        } catch (RuntimeException e) {
+            LOG.warn("a row-update listener failed", e); // it must not fail the UPDATE
         }
     }
 
@@ -220,8 +222,8 @@ public final class GameDatabase implements AutoCloseable {
         synchronized (writer) {
             try (Statement s = writer.createStatement()) {
                 s.execute("SHUTDOWN");
-            } catch (SQLException ignored) {
-                // closing anyway
+            } catch (SQLException e) {
+                LOG.debug("closing a database connection failed: {}", e.toString());
             }
         }
     }

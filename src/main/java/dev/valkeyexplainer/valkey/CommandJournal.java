@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  */
 public final class CommandJournal {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandJournal.class);
+
     public static final int DEFAULT_CAPACITY = 5_000;
 
     private final int capacity;
@@ -39,8 +41,8 @@ public final class CommandJournal {
         for (Consumer<JournalEntry> l : listeners) {
             try {
                 l.accept(entry);
-            } catch (RuntimeException ignored) {
-                // a listener's bug must never break the command path
+            } catch (RuntimeException e) {
+                LOG.warn("a journal listener failed", e); // a listener's bug must never break the command path
             }
         }
     }

@@ -37,8 +37,13 @@ final class HealthWatch {
      */
     synchronized void start(ClientHandle client, String[] command, Listener listener) {
         stop();
-        task = scheduler.scheduleWithFixedDelay(() -> check(client, command, listener), INTERVAL_MS, INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        if (scheduler.isShutdown()) return; // the app is closing
+        try {
+            task = scheduler.scheduleWithFixedDelay(() -> check(client, command, listener), INTERVAL_MS, INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task = null; // closed between the check and the call
+        }
     }
 
     synchronized void stop() {

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  */
 public final class ManagedValkeyServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ManagedValkeyServer.class);
+
     private static final long START_TIMEOUT_MS = 10_000;
     /**
      * The watchdog: runs the server, and when this JVM disappears (even by SIGKILL, when no shutdown
@@ -131,8 +133,8 @@ public final class ManagedValkeyServer implements AutoCloseable {
                 ""), StandardCharsets.UTF_8);
         try {
             Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the temp dir is still private to the user on such systems
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("not a POSIX file system; the temp dir is private to the user there: {}", e.toString());
         }
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, "vx-watchdog",
                 binary.toString(), conf.toString(), Long.toString(ProcessHandle.current().pid()), dir.toAbsolutePath().toString());
@@ -168,8 +170,8 @@ public final class ManagedValkeyServer implements AutoCloseable {
                 }
                 if (line.contains("Ready to accept connections")) ready.countDown();
             }
-        } catch (IOException | NumberFormatException ignored) {
-            // the process ended; stop() cleans up
+        } catch (IOException | NumberFormatException e) {
+            LOG.debug("the server's output ended: {}", e.toString()); // the process ended; stop() cleans up
         }
     }
 
@@ -255,8 +257,8 @@ public final class ManagedValkeyServer implements AutoCloseable {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a leftover temp dir is harmless
+            } catch (IOException e) {
+                LOG.warn("could not remove the sandbox's directory {}: {}", dir, e.toString());
             }
         }
     }
@@ -267,8 +269,8 @@ public final class ManagedValkeyServer implements AutoCloseable {
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
+            } catch (IllegalStateException e) {
+                LOG.debug("the JVM is already shutting down: {}", e.toString());
             }
         }
     }
