@@ -57,16 +57,15 @@ public final class Services implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> get(Class<T> type, Supplier<? extends T> factory) {
         if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the app is closing"));
-        return (CompletableFuture<T>) started.computeIfAbsent(type, t -> {
-            CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> (T) factory.get(), blocking);
-            f.whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.warn("service {} failed to start: {}", type.getSimpleName(), e.toString());
-                    started.remove(type, f); // the next request tries again
-                }
-            });
-            return f;
+        CompletableFuture<T> f = (CompletableFuture<T>) started.computeIfAbsent(type,
+                t -> CompletableFuture.supplyAsync(() -> (T) factory.get(), blocking));
+        // forget a failed start (after the map holds it: a start that fails at once must not stay behind)
+        f.whenComplete((v, e) -> {
+            if (e != null && started.remove(type, f)) {
+                LOG.warn("service {} failed to start: {}", type.getSimpleName(), e.toString());
+            }
         });
+        return f;
     }
 
     /** The service if it has started already (never starts one). */
