@@ -19,17 +19,20 @@ import picocli.CommandLine.Option;
 public final class Options {
 
     @Option(names = "--connect", paramLabel = "URL",
-            description = "Use an existing server instead of the sandbox: valkey://[user:password@]host:port"
-                    + " (valkeys:// for TLS; redis:// and rediss:// work too).")
+            description = "Use an existing server instead of the sandbox: valkey://[user:password@]host:port[/db]"
+                    + " (valkeys:// for TLS; redis:// and rediss:// work too). Write / @ # ? % in a password as"
+                    + " %2F %40 %23 %3F %25.")
     String connect;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "vx:",
-            description = "Every key the app writes starts with this (default: ${DEFAULT-VALUE}). Reset deletes only these keys.")
+            description = "Every key the app writes starts with this (default: ${DEFAULT-VALUE}); it always ends in ':'"
+                    + " (vx means vx:). Reset deletes only these keys.")
     String prefix;
 
     @Option(names = "--screenshots", paramLabel = "DIR",
-            description = "Headless: drive each tab to a representative state, write one PNG per tab plus the whole"
-                    + " window and DIR/index.md with captions, then exit. Needs no display.")
+            description = "Headless: drive each concept to representative states, write one PNG per state plus the"
+                    + " whole window and DIR/index.md with captions carrying the measured figures, then exit. Needs no"
+                    + " display. --size and --scale apply.")
     Path screenshots;
 
     @Option(names = "--tab", paramLabel = "ID", description = "Open this concept first (server, hll, …); with"
