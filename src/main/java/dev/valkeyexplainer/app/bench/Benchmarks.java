@@ -51,19 +51,26 @@ public final class Benchmarks {
         System.out.println("Valkey Explainer benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.version") + ")");
 
-        // 1. launch → first frame, alternating app / empty
+        // 1. launch → first frame, alternating app / app with an AppCDS archive / empty
+        Path jsa = Files.createTempDirectory("vx-bench-cds").resolve("app.jsa");
+        child(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), "app"); // writes it
         List<Double> app = new ArrayList<>();
+        List<Double> cds = new ArrayList<>();
         List<Double> empty = new ArrayList<>();
         long emptyRss = 0;
         for (int i = 0; i < pairs; i++) {
-            Child a = child("app");
-            Child e = child("empty");
-            app.add(a.firstFrameMs);
+            app.add(child(List.of(), "app").firstFrameMs);
+            if (Files.exists(jsa)) cds.add(child(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off"), "app").firstFrameMs);
+            Child e = child(List.of(), "empty");
             empty.add(e.firstFrameMs);
             emptyRss = Math.max(emptyRss, e.rssKb);
         }
         row("launch → first frame with live data (median of " + pairs + ")", ms(median(app)), "empty JavaFX app "
                 + ms(median(empty)), median(app) / median(empty), "≤ 1.3×");
+        if (!cds.isEmpty()) {
+            row("  the same with ./run's class-data archive (AppCDS)", ms(median(cds)), "empty JavaFX app " + ms(median(empty)),
+                    median(cds) / median(empty), "≤ 1.3×");
+        }
 
         // 2 and 3: the gateway and the experiment, on one sandbox server
         try (ManagedValkeyServer server = ManagedValkeyServer.start();
@@ -74,7 +81,7 @@ public final class Benchmarks {
         }
 
         // 4. frame pacing and peak memory
-        Child frames = child("frames", Integer.toString(seconds));
+        Child frames = child(List.of(), "frames", Integer.toString(seconds));
         for (String f : frames.frames) {
             String[] p = f.split(" ");
             row("frames, " + p[1] + " with its scenario (" + p[2] + " pulses)", "p99 " + p[4] + " ms",
@@ -172,8 +179,9 @@ public final class Benchmarks {
     }
 
     /** A child JVM running {@link Probe} in a mode; reads its lines and the time to FIRST_FRAME. */
-    private static Child child(String... probeArgs) throws Exception {
-        List<String> args = new ArrayList<>(List.of(Probe.class.getName()));
+    private static Child child(List<String> jvmOptions, String... probeArgs) throws Exception {
+        List<String> args = new ArrayList<>(jvmOptions);
+        args.add(Probe.class.getName());
         args.addAll(Arrays.asList(probeArgs));
         long t0 = System.nanoTime();
         Process p = javaProcess(args);
@@ -196,7 +204,8 @@ public final class Benchmarks {
         final List<String> frames = new ArrayList<>();
     }
 
-    private static Process javaProcess(List<String> mainAndArgs) throws IOException {
+    /** A child JVM: options from VX_JVM_OPTS, then {@code rest} (extra JVM options, then the main class and its arguments). */
+    private static Process javaProcess(List<String> rest) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String opts = System.getenv("VX_JVM_OPTS");
@@ -204,7 +213,10 @@ public final class Benchmarks {
         cmd.add("-Dglide.autoShutdownHook=false");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.addAll(mainAndArgs);
+        int main = 0;
+        while (main < rest.size() && rest.get(main).startsWith("-")) main++;
+        cmd.addAll(cmd.size() - 2, rest.subList(0, main)); // JVM options before -cp
+        cmd.addAll(rest.subList(main, rest.size()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
