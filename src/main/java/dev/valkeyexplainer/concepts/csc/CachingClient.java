@@ -98,14 +98,15 @@ public final class CachingClient implements AutoCloseable {
             started = true;
             gateway.addReconnectListener(onReconnect);
             gateway.addConnectListener(onConnect);
+            blocking.execute(LocalCache::warmUp);
             establish("starting", true);
         }
-        return ready;
+        return ready.copy();
     }
 
     /** Completes when tracking is on (now, or after the set-up in progress). */
     public CompletableFuture<Void> ready() {
-        return ready;
+        return ready.copy();
     }
 
     public TrackingMode mode() {
@@ -191,11 +192,13 @@ public final class CachingClient implements AutoCloseable {
                 .thenAccept(c -> {
                     if (c != conn0 || closed) throw new IllegalStateException("connection 0 changed during the set-up");
                     cache.open();
-                    ready.complete(null);
-                    say(String.format(Locale.ROOT, "Tracking on (%s): connection 0 is CLIENT ID %d; %d data connections"
-                                    + " redirect to it (%s).%s", why, c.clientId(), DataPool.SIZE, m.label(),
-                            dropped > 0 ? String.format(Locale.ROOT, " The local cache was emptied (%d entr%s): it may have"
-                                    + " missed invalidations.", dropped, dropped == 1 ? "y" : "ies") : ""), false);
+                    synchronized (this) {
+                        if (!queued) ready.complete(null); // else the queued set-up completes it
+                    }
+                    say(String.format(Locale.ROOT, "Tracking on: conn-0 is CLIENT ID %d, %d data connections REDIRECT %d,"
+                                    + " mode %s (%s).%s", c.clientId(), DataPool.SIZE, c.clientId(), m.label(), why,
+                            dropped > 0 ? String.format(Locale.ROOT, " The local cache was emptied (%d entr%s)%s.", dropped,
+                                    dropped == 1 ? "y" : "ies", reopen ? ": it may have missed invalidations" : "") : ""), false);
                 });
     }
 
@@ -303,9 +306,9 @@ public final class CachingClient implements AutoCloseable {
         boolean tracked = f.connectionId() == s.clientId;
         boolean stored = cache.complete(pending, f.value(), s.name, tracked);
         String note = stored ? ""
-                : !tracked ? s.name + " was re-made behind our back (CLIENT ID " + f.connectionId() + ", tracking off): not kept"
-                : pending.cancelled.isDone() ? "an invalidation arrived while the reply was on its way: not kept"
-                : "the local cache was emptied meanwhile: not kept";
+                : !tracked ? s.name + " was re-made behind our back (CLIENT ID " + f.connectionId() + ", tracking off)"
+                : pending.cancelled.isDone() ? "an invalidation arrived while the reply was on its way"
+                : "the local cache was emptied meanwhile";
         if (!tracked && s.clientId != -1) establish(s.name + " was re-made", false);
         return emitRead(new ReadResult(key, f.value(), Source.REMOTE, s.name, nanos, stored, note));
     }
@@ -379,7 +382,7 @@ public final class CachingClient implements AutoCloseable {
     public CompletableFuture<Void> setMode(TrackingMode m) {
         mode = m;
         establish("mode " + m.label(), false);
-        return ready;
+        return ready.copy();
     }
 
     /** A new local cache with this bound and TTL (null or zero: no TTL). */

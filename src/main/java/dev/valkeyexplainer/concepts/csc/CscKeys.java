@@ -22,6 +22,13 @@ public record CscKeys(String prefix, List<String> players, String motd) {
         return new CscKeys(prefix, List.copyOf(players), ns.key("csc:motd"));
     }
 
+    /** Twelve more players (13..24) under the same prefix: the "new keys" of the default vs BCAST comparison. */
+    public List<String> newcomers() {
+        List<String> out = new ArrayList<>();
+        for (int i = PLAYERS + 1; i <= 2 * PLAYERS; i++) out.add(prefix + i);
+        return out;
+    }
+
     public String player(int id) {
         return prefix + id;
     }
