@@ -381,7 +381,7 @@ public final class CachingClient implements AutoCloseable {
     /** Switches the tracking mode: CLIENT TRACKING OFF / ON on all nine data connections; the local cache starts empty. */
     public CompletableFuture<Void> setMode(TrackingMode m) {
         mode = m;
-        establish("mode " + m.label(), false);
+        establish("mode switched", false);
         return ready.copy();
     }
 

@@ -99,8 +99,8 @@ final class CscScenarios {
                                         .thenCompose(b1 -> oneBroadcastWrite(b1).thenApply(messages -> String.format(
                                                 Locale.ROOT, "twelve more players read in each mode. Default: 12 GETs took"
                                                         + " tracking_total_keys from %,d to %,d (tracking_total_items %,d to %,d)."
-                                                        + " BCAST PREFIX %s: 12 GETs left tracking_total_keys at %,d to %,d,"
-                                                        + " tracking_total_prefixes %,d; one write by the game server then sent"
+                                                        + " BCAST PREFIX %s: 12 GETs left tracking_total_keys flat (%,d before,"
+                                                        + " %,d after), tracking_total_prefixes %,d; one write by the game server then sent"
                                                         + " %d invalidation messages to conn-0, one per data connection flagged B",
                                                 d0.totalKeys(), d1.totalKeys(), d0.totalItems(), d1.totalItems(), keys().prefix(),
                                                 b0.totalKeys(), b1.totalKeys(), b1.totalPrefixes(), messages))))));
@@ -246,13 +246,13 @@ final class CscScenarios {
                 new ScreenshotStep("csc-invalidation", () -> writeElsewhere(false).thenCompose(x ->
                         poller.send(Commands.get(keys().player(3)))).thenApply(v -> String.format(Locale.ROOT,
                         "Client-side caching, an invalidation in flight: the game server wrote player:3 (now %s); Valkey sent"
-                                + " the invalidation to conn-0, which dropped the local entry (%,d invalidation messages so far).",
+                                + " the invalidation to conn-0, which dropped the local entry (invalidation messages so far: %,d).",
                         v, client.cache.messages.get()))),
                 new ScreenshotStep("csc-modes", () -> modes().thenApply(s -> "Client-side caching, " + s + ".")),
                 new ScreenshotStep("csc-race-held", () -> raceHeld().thenCompose(k -> poller.send(Commands.get(k))
                         .thenApply(v -> String.format(Locale.ROOT, "Client-side caching, the race stepped: the GET of %s ran"
                                 + " and its reply is held in the app; the game server then wrote %s; that invalidation reached"
-                                + " conn-0 first and cancelled the fetch-in-progress placeholder (%,d fetches cancelled so far).",
+                                + " conn-0 first and cancelled the fetch-in-progress placeholder (fetches cancelled so far: %,d).",
                                 k.substring(k.indexOf("player")), v, client.cache.cancelledFetches.get())))),
                 new ScreenshotStep("csc-race", () -> raceRelease().thenApply(r -> r == null ? "Client-side caching, the race:"
                         + " no reply was held." : String.format(Locale.ROOT, "Client-side caching, the race resolved: the"

@@ -116,12 +116,17 @@ final class PoolDiagram extends CanvasPanel {
         return BAND + slot * rowH(h) + rowH(h) / 2;
     }
 
+    /** Narrow (a large UI scale): thinner side columns, so the slots keep their room. */
+    private static boolean narrow(double w) {
+        return w < 520;
+    }
+
     private static double appRight(double w) {
-        return w * 0.20;
+        return w * (narrow(w) ? 0.17 : 0.20);
     }
 
     private static double slotLeft(double w) {
-        return w * 0.25;
+        return w * (narrow(w) ? 0.21 : 0.25);
     }
 
     private static double slotRight(double w) {
@@ -169,7 +174,7 @@ final class PoolDiagram extends CanvasPanel {
 
     @Override
     protected void draw(GraphicsContext g, Palette p, double w, double h) {
-        double fs = w < 560 ? 10 : 11;
+        double fs = narrow(w) ? 9.5 : w < 600 ? 10 : 11;
         Font small = Font.font("DejaVu Sans", fs);
         Font bold = Font.font("DejaVu Sans", FontWeight.BOLD, fs + 1);
         g.setTextBaseline(VPos.CENTER);
@@ -184,10 +189,12 @@ final class PoolDiagram extends CanvasPanel {
             double y = rowY(held.slot(), h);
             g.setFill(p.miss());
             g.fillOval(slotLeft(w) - 6, y - 5, 10, 10);
-            g.setFont(bold);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(held.label(), appRight(w) - 4, y, appRight(w) - 12);
-            g.setTextAlign(TextAlignment.LEFT);
+            if (!narrow(w)) { // a narrow diagram has no room beside the App box: the table says "held"
+                g.setFont(bold);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(held.label(), appRight(w) - 4, y, appRight(w) - 12);
+                g.setTextAlign(TextAlignment.LEFT);
+            }
         }
         for (Token t : tokens) {
             double f = Math.min(1, (now - t.start()) / SECONDS);
@@ -229,13 +236,13 @@ final class PoolDiagram extends CanvasPanel {
         g.fillText("App", x + 8, top + 12, bw - 12);
         g.setFont(small);
         g.setFill(p.muted());
-        g.fillText("local cache", x + 8, top + 28, bw - 12);
-        g.fillText("(Caffeine)", x + 8, top + 41, bw - 12);
+        g.fillText("local", x + 8, top + 28, bw - 12);
+        g.fillText("cache", x + 8, top + 41, bw - 12);
         if (picture == null) return;
         PoolPicture.Local l = picture.local();
         String[][] lines = {
                 {String.format(Locale.ROOT, "%,d / %,d", l.entries(), l.max()), "t"}, {"entries, " + l.ttl(), "m"},
-                {String.format(Locale.ROOT, "%,d local hits", l.hits()), "h"},
+                {String.format(Locale.ROOT, "%,d hits", l.hits()), "h"},
                 {String.format(Locale.ROOT, "%,d GETs", l.fetches()), "t"},
                 {String.format(Locale.ROOT, "%,d not kept", l.notKept()), l.notKept() > 0 ? "b" : "m"},
                 {String.format(Locale.ROOT, "%,d invalidations", l.messages()), "w"},
@@ -275,7 +282,11 @@ final class PoolDiagram extends CanvasPanel {
             lines.add(String.format(Locale.ROOT, "tracking_total_keys %,d", r.totalKeys()));
             lines.add(String.format(Locale.ROOT, "tracking_total_items %,d", r.totalItems()));
             lines.add(String.format(Locale.ROOT, "tracking_total_prefixes %,d", r.totalPrefixes()));
-            if (!r.trackingInfo().isEmpty()) lines.add("conn-1: " + r.trackingInfo());
+            if (!r.trackingInfo().isEmpty()) { // CLIENT TRACKINGINFO of conn-1, on two lines
+                int cut = r.trackingInfo().indexOf(" · redirect");
+                lines.add("conn-1: " + (cut < 0 ? r.trackingInfo() : r.trackingInfo().substring(0, cut)));
+                if (cut >= 0) lines.add("conn-1: " + r.trackingInfo().substring(cut + 3));
+            }
         }
         double y = top + 28;
         double step = 14;
@@ -339,21 +350,27 @@ final class PoolDiagram extends CanvasPanel {
             g.setStroke(edge);
             g.setLineWidth(control ? 2 : 1.2);
             g.strokeRoundRect(x, y - rh / 2 + 1, sw, rh - 2, 6, 6);
+            boolean roomy = sw > 200; // room for the detail column (GET counts, RESP2)
+            double c1 = roomy ? 0.27 : 0.34;
+            double c2 = roomy ? 0.47 : 0.60;
+            double c3 = roomy ? 0.57 : 0.76;
             g.setFont(bold);
             g.setFill(control ? p.warn() : p.text());
-            g.fillText("conn-" + i, x + 6, y, sw * 0.26);
+            g.fillText("conn-" + i, x + 5, y, sw * c1 - 7);
             if (s == null) continue;
             g.setFont(small);
             g.setFill(p.text());
-            g.fillText(s.id() < 0 ? "id –" : "id " + s.id(), x + sw * 0.28, y, sw * 0.19);
+            g.fillText(s.id() < 0 ? "id –" : "id " + s.id(), x + sw * c1, y, sw * (c2 - c1) - 3);
             g.setFill(s.broken() ? p.miss() : s.tracking() ? p.hit() : p.muted());
-            g.fillText(s.flags(), x + sw * 0.48, y, sw * 0.12);
+            g.fillText(s.flags(), x + sw * c2, y, sw * (c3 - c2) - 2);
             g.setFill(p.valkey());
-            if (s.redirect() > 0) g.fillText("→" + s.redirect(), x + sw * 0.60, y, sw * 0.14);
-            g.setFill(p.muted());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(s.detail(), x + sw - 6, y, sw * 0.30);
-            g.setTextAlign(TextAlignment.LEFT);
+            if (s.redirect() > 0) g.fillText("→" + s.redirect(), x + sw * c3, y, sw * (roomy ? 0.13 : 0.23));
+            if (roomy) {
+                g.setFill(p.muted());
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(s.detail(), x + sw - 6, y, sw * 0.28);
+                g.setTextAlign(TextAlignment.LEFT);
+            }
         }
     }
 
