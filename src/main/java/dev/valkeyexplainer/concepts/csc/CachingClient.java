@@ -251,10 +251,15 @@ public final class CachingClient implements AutoCloseable {
         DedicatedClient w = writer;
         pool = null;
         writer = null;
-        blocking.execute(() -> {
+        Runnable closing = () -> {
             if (p != null) p.close();
             if (w != null) w.close();
-        });
+        };
+        try {
+            blocking.execute(closing); // closing a Glide client may wait: not on the caller's thread
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closing.run(); // the app is shutting down its executors: close here
+        }
     }
 
     private synchronized void notReady() {

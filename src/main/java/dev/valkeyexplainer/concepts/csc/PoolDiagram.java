@@ -189,12 +189,7 @@ final class PoolDiagram extends CanvasPanel {
             double y = rowY(held.slot(), h);
             g.setFill(p.miss());
             g.fillOval(slotLeft(w) - 6, y - 5, 10, 10);
-            if (!narrow(w)) { // a narrow diagram has no room beside the App box: the table says "held"
-                g.setFont(bold);
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.fillText(held.label(), appRight(w) - 4, y, appRight(w) - 12);
-                g.setTextAlign(TextAlignment.LEFT);
-            }
+
         }
         for (Token t : tokens) {
             double f = Math.min(1, (now - t.start()) / SECONDS);
@@ -365,10 +360,12 @@ final class PoolDiagram extends CanvasPanel {
             g.fillText(s.flags(), x + sw * c2, y, sw * (c3 - c2) - 2);
             g.setFill(p.valkey());
             if (s.redirect() > 0) g.fillText("→" + s.redirect(), x + sw * c3, y, sw * (roomy ? 0.13 : 0.23));
-            if (roomy) {
-                g.setFill(p.muted());
+            boolean isHeld = held != null && held.slot() == i;
+            if (roomy || isHeld) {
+                g.setFill(isHeld ? p.miss() : p.muted());
+                g.setFont(isHeld ? bold : small);
                 g.setTextAlign(TextAlignment.RIGHT);
-                g.fillText(s.detail(), x + sw - 6, y, sw * 0.28);
+                g.fillText(isHeld ? held.label() : s.detail(), x + sw - 6, y, sw * (roomy ? 0.28 : 0.22));
                 g.setTextAlign(TextAlignment.LEFT);
             }
         }
