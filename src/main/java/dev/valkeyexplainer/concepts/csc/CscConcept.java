@@ -68,7 +68,7 @@ public final class CscConcept implements Concept {
         CscKeys keys = CscKeys.of(ctx.gateway().namespace());
         String shortPrefix = ctx.gateway().namespace().key("csc:");
         view = new CscView(ctx.palette());
-        client = new CachingClient(ctx.gateway(), ID, ctx.blocking(), keys, e -> presenter.offer(e), 1_000, null, true);
+        client = new CachingClient(ctx.gateway(), ID, ctx.blocking(), keys, this::onEvent, 1_000, null, true);
         presenter = new CscPresenter(client, view, ctx.fx(), shortPrefix);
         code = ctx.codePanel();
         code.show("The pool: connection 0 and the data connections", CscCode.POOL);
@@ -97,6 +97,12 @@ public final class CscConcept implements Concept {
                         invalidation that made it stale: the cache leaves a "fetch in progress" placeholder that the \
                         invalidation cancels. Tracking dies with its connection: after an outage the app re-creates \
                         connection 0, re-tracks every data connection with the new id, and empties the local cache.""", code);
+    }
+
+    /** Any thread: to the presenter; when tracking (re)starts, the flags on screen are read again at once. */
+    private void onEvent(CscEvent e) {
+        presenter.offer(e);
+        if (e instanceof CscEvent.Status s && !s.problem() && poller != null && poller.running()) poller.tick();
     }
 
     @Override

@@ -243,13 +243,14 @@ final class CscScenarios {
                                     client.conn0Id(), r.totalKeys(), r.totalItems(), LatencyLog.format(s.localP50()),
                                     LatencyLog.format(s.remoteP50()), s.localCount(), s.remoteCount());
                         })),
-                new ScreenshotStep("csc-invalidation", () -> writeElsewhere(false).thenCompose(x ->
+                new ScreenshotStep("csc-invalidation", () -> writeElsewhere(false).thenCompose(x -> reading()).thenCompose(x ->
                         poller.send(Commands.get(keys().player(3)))).thenApply(v -> String.format(Locale.ROOT,
                         "Client-side caching, an invalidation in flight: the game server wrote player:3 (now %s); Valkey sent"
                                 + " the invalidation to conn-0, which dropped the local entry (invalidation messages so far: %,d).",
                         v, client.cache.messages.get()))),
                 new ScreenshotStep("csc-modes", () -> modes().thenApply(s -> "Client-side caching, " + s + ".")),
-                new ScreenshotStep("csc-race-held", () -> raceHeld().thenCompose(k -> poller.send(Commands.get(k))
+                new ScreenshotStep("csc-race-held", () -> raceHeld().thenCompose(k -> reading().thenApply(r -> k))
+                        .thenCompose(k -> poller.send(Commands.get(k))
                         .thenApply(v -> String.format(Locale.ROOT, "Client-side caching, the race stepped: the GET of %s ran"
                                 + " and its reply is held in the app; the game server then wrote %s; that invalidation reached"
                                 + " conn-0 first and cancelled the fetch-in-progress placeholder (fetches cancelled so far: %,d).",

@@ -66,7 +66,7 @@ final class CscView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox.setHgrow(tableBox, Priority.ALWAYS);
         tableBox.setMinWidth(200);
-        tableBox.setPrefWidth(330);
+        tableBox.setPrefWidth(370);
         HBox.setHgrow(chart, Priority.SOMETIMES);
         bottom.setMinHeight(150);
         bottom.setPrefHeight(200);

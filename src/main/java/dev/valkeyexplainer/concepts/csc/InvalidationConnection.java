@@ -64,19 +64,24 @@ final class InvalidationConnection implements AutoCloseable {
      * @throws io.valkey.exceptions.JedisException when the server cannot be reached or refuses a command
      */
     static InvalidationConnection open(ConnectionTarget t, CommandJournal journal, String conceptId) {
-        var cfg = DefaultJedisClientConfig.builder().clientName("vx-" + NAME).ssl(t.tls())
-                .connectionTimeoutMillis(TIMEOUT_MS).socketTimeoutMillis(TIMEOUT_MS)
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-        if (t.hasPassword()) cfg.password(t.password());
-        if (t.username() != null) cfg.user(t.username());
         long t0 = System.nanoTime();
         Connection c;
         try {
-            c = new Connection(new HostAndPort(t.host(), t.port()), cfg.build());
-        } catch (RuntimeException e) {
-            event(journal, conceptId, t, "CONNECT " + t.redacted() + " as " + NAME + " (RESP2, valkey-java)",
-                    "(error) " + JournalFormat.errorMessage(e));
-            throw e;
+            c = connect(t, true);
+        } catch (RuntimeException named) {
+            // a restricted ACL user may not run CLIENT SETNAME (sent while connecting): try once without a name
+            if (!JournalFormat.errorMessage(named).toUpperCase(java.util.Locale.ROOT).contains("NOPERM")) {
+                event(journal, conceptId, t, "CONNECT " + t.redacted() + " as " + NAME + " (RESP2, valkey-java)",
+                        "(error) " + JournalFormat.errorMessage(named));
+                throw named;
+            }
+            try {
+                c = connect(t, false);
+            } catch (RuntimeException e) {
+                event(journal, conceptId, t, "CONNECT " + t.redacted() + " as " + NAME + " (RESP2, valkey-java)",
+                        "(error) " + JournalFormat.errorMessage(e));
+                throw e;
+            }
         }
         event(journal, conceptId, t, "CONNECT " + t.redacted() + " as " + NAME + " (RESP2, valkey-java)", "OK");
         try {
@@ -97,6 +102,16 @@ final class InvalidationConnection implements AutoCloseable {
             c.close();
             throw e;
         }
+    }
+
+    private static Connection connect(ConnectionTarget t, boolean named) {
+        var cfg = DefaultJedisClientConfig.builder().ssl(t.tls())
+                .connectionTimeoutMillis(TIMEOUT_MS).socketTimeoutMillis(TIMEOUT_MS)
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (named) cfg.clientName("vx-" + NAME);
+        if (t.hasPassword()) cfg.password(t.password());
+        if (t.username() != null) cfg.user(t.username());
+        return new Connection(new HostAndPort(t.host(), t.port()), cfg.build());
     }
 
     /** The server's id of this connection: what the data connections put after REDIRECT. */

@@ -20,7 +20,7 @@ final class LatencyChart extends CanvasPanel {
     LatencyChart(ObjectProperty<Palette> palette) {
         super(palette);
         setMinSize(200, 140);
-        setPrefSize(300, 180);
+        setPrefSize(240, 180);
     }
 
     void show(LatencyLog.Snapshot s) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -51,10 +52,25 @@ final class PoolDiagram extends CanvasPanel {
     private Trail held;
     private double now;
 
+    /** The moving dots only, over the drawing: a frame redraws this, never the text below (cheap on a software pipeline). */
+    private final Canvas overlay = new Canvas();
+    private final ObjectProperty<Palette> palette;
+
     PoolDiagram(ObjectProperty<Palette> palette) {
         super(palette);
+        this.palette = palette;
+        overlay.setMouseTransparent(true);
+        getChildren().add(overlay);
         setMinSize(300, 200);
         setPrefSize(620, 280);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        overlay.setWidth(getWidth());
+        overlay.setHeight(getHeight());
+        super.layoutChildren();
+        drawDots();
     }
 
     void show(PoolPicture p) {
@@ -94,16 +110,35 @@ final class PoolDiagram extends CanvasPanel {
     private void add(Token t) {
         if (tokens.size() >= MAX_TOKENS) tokens.remove(0);
         tokens.add(t);
-        redraw();
+        redraw(); // the trail changed
+        drawDots();
     }
 
     /** Frame clock: moves the dots. Returns false: they are background motion (a still picture shows the trails). */
     boolean step(double dt) {
         now += dt;
-        if (tokens.isEmpty()) return false;
+        if (tokens.isEmpty() && !dotsOnScreen) return false;
         for (Iterator<Token> it = tokens.iterator(); it.hasNext(); ) if (now - it.next().start() > SECONDS) it.remove();
-        redraw();
+        drawDots();
         return false;
+    }
+
+    private boolean dotsOnScreen;
+
+    private void drawDots() {
+        double w = overlay.getWidth();
+        double h = overlay.getHeight();
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        dotsOnScreen = !tokens.isEmpty();
+        if (w <= 0 || h <= 0) return;
+        Palette p = palette.get();
+        for (Token t : tokens) {
+            double f = Math.min(1, (now - t.start()) / SECONDS);
+            double[] xy = at(path(t.kind(), t.slot(), w, h), f);
+            g.setFill(t.colour().apply(p));
+            g.fillOval(xy[0] - 5, xy[1] - 5, 10, 10);
+        }
     }
 
     // ------------------------------------------------------------------ geometry
@@ -190,12 +225,6 @@ final class PoolDiagram extends CanvasPanel {
             g.setFill(p.miss());
             g.fillOval(slotLeft(w) - 6, y - 5, 10, 10);
 
-        }
-        for (Token t : tokens) {
-            double f = Math.min(1, (now - t.start()) / SECONDS);
-            double[] xy = at(path(t.kind(), t.slot(), w, h), f);
-            g.setFill(t.colour().apply(p));
-            g.fillOval(xy[0] - 5, xy[1] - 5, 10, 10);
         }
         g.setFill(p.muted());
         g.setFont(Font.font("DejaVu Sans", 9));
