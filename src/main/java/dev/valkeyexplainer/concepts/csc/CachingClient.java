@@ -1,10 +1,7 @@
 package dev.valkeyexplainer.concepts.csc;
 
-import dev.valkeyexplainer.valkey.ClientOptions;
 import dev.valkeyexplainer.valkey.Commands;
-import dev.valkeyexplainer.valkey.ConnectionTarget;
 import dev.valkeyexplainer.valkey.DedicatedClient;
-import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyCall;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.time.Duration;
@@ -14,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CachingClient implements AutoCloseable {
 
-    static final String WRITER = "game-server";
     private static final Logger LOG = LoggerFactory.getLogger(CachingClient.class);
-    private static final long RETRY_MS = 2_000;
 
     /** Where a read's value came from. */
     public enum Source { LOCAL, REMOTE, JOINED, BYPASS }
@@ -54,59 +48,39 @@ public final class CachingClient implements AutoCloseable {
     }
 
     private final ValkeyGateway gateway;
-    private final String conceptId;
-    private final Executor blocking;
     private final CscKeys keys;
     private final Consumer<CscEvent> events;
     final LocalCache cache;
     final LatencyLog latency = new LatencyLog();
+    private final TrackingSetup setup;
     private final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
-    private final Runnable onReconnect = () -> establish("the server came back", true);
-    private final Consumer<ConnectionTarget> onConnect = t -> {
-        dropPool();
-        establish("connected to " + t.redacted(), true);
-    };
     private volatile TrackingMode mode;
-    private volatile InvalidationConnection conn0;
-    private volatile DataPool pool;
-    private volatile DedicatedClient writer;
     private volatile boolean holdReplies;
-    private volatile boolean closed;
-    private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile String status = "Not started.";
-    private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-    private boolean queued;
-    private boolean started;
 
     /**
-     * @param raceFix false only in the test that shows what a naive local cache does
+     * @param blocking where connection 0 reads (one thread for as long as it lives) and where set-ups wait
+     * @param events   told of every read, invalidation, write and change of tracking, on any thread
+     * @param raceFix  false only in the test that shows what a naive local cache does
      */
     CachingClient(ValkeyGateway gateway, String conceptId, Executor blocking, CscKeys keys, Consumer<CscEvent> events,
                   int maxEntries, Duration ttl, boolean raceFix) {
         this.gateway = gateway;
-        this.conceptId = conceptId;
-        this.blocking = blocking;
         this.keys = keys;
         this.events = events;
         this.cache = new LocalCache(maxEntries, ttl, raceFix);
         this.mode = TrackingMode.defaults(keys.prefix());
+        this.setup = new TrackingSetup(gateway, conceptId, blocking, cache, () -> mode, this::onMessage, this::seed, this::say);
     }
 
     /** Opens the pool and turns tracking on (once); completes when the cache is usable. */
-    public synchronized CompletableFuture<Void> start() {
-        if (!started && !closed) {
-            started = true;
-            gateway.addReconnectListener(onReconnect);
-            gateway.addConnectListener(onConnect);
-            blocking.execute(LocalCache::warmUp);
-            establish("starting", true);
-        }
-        return ready.copy();
+    public CompletableFuture<Void> start() {
+        return setup.start();
     }
 
     /** Completes when tracking is on (now, or after the set-up in progress). */
     public CompletableFuture<Void> ready() {
-        return ready.copy();
+        return setup.ready();
     }
 
     public TrackingMode mode() {
@@ -123,160 +97,32 @@ public final class CachingClient implements AutoCloseable {
 
     /** The CLIENT ID of connection 0, or -1 while it is not open. */
     public long conn0Id() {
-        InvalidationConnection c = conn0;
-        return c == null ? -1 : c.clientId();
+        return setup.conn0Id();
     }
 
     /** The data connections (empty until the pool is open). */
     List<DataPool.Slot> slots() {
-        DataPool p = pool;
+        DataPool p = setup.pool();
         return p == null ? List.of() : p.slots();
     }
 
-    // ------------------------------------------------------------------ set-up, loss and recovery
-
-    /**
-     * Queues a set-up: with {@code fresh}, connection 0 is re-created (new CLIENT ID) and the seed values
-     * written if missing; otherwise only CLIENT TRACKING is re-issued (a mode change). The local cache is
-     * emptied first and stays unused until tracking is on again on all nine data connections.
-     */
-    private synchronized void establish(String why, boolean fresh) {
-        if (closed) return;
-        notReady(); // from now on, ready() is the future of this set-up
-        if (queued) return;
-        queued = true;
-        chain = chain.handle((x, e) -> null).thenCompose(x -> {
-            synchronized (this) {
-                queued = false;
-            }
-            return setUp(why, fresh);
-        }).exceptionally(e -> {
-            String msg = JournalFormat.errorMessage(e);
-            if (closed) return null;
-            if (isCluster()) {
-                say(msg, true);
-                return null;
-            }
-            say("Tracking is not on (" + msg + "). Reads go to the server and nothing is cached; trying again in 2 s.", true);
-            CompletableFuture.delayedExecutor(RETRY_MS, TimeUnit.MILLISECONDS, blocking).execute(() -> establish(why, true));
-            return null;
-        });
-    }
-
-    private CompletableFuture<Void> setUp(String why, boolean fresh) {
-        if (closed) return CompletableFuture.completedFuture(null);
-        if (isCluster()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Client-side caching with REDIRECT needs a"
-                    + " standalone server: on a cluster, tracking and its redirect live on one node. Connect to a"
-                    + " standalone server to use this tab."));
-        }
-        ConnectionTarget t = gateway.target();
-        if (t == null) return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
-        int dropped = cache.close("tracking is being set up (" + why + ")");
-        notReady();
-        InvalidationConnection current = conn0;
-        boolean reopen = fresh || current == null;
-        CompletableFuture<InvalidationConnection> c0;
-        if (reopen) {
-            conn0 = null;
-            if (current != null) current.close();
-            c0 = CompletableFuture.supplyAsync(() -> InvalidationConnection.open(t, gateway.journal(), conceptId), blocking)
-                    .thenApply(this::listen);
-        } else {
-            c0 = CompletableFuture.completedFuture(current);
-        }
-        TrackingMode m = mode;
-        return c0.thenCompose(c -> ensurePool().thenCompose(p -> p.track(m, c.clientId(), blocking))
-                        .thenCompose(x -> reopen ? seed() : CompletableFuture.completedFuture(null))
-                        .thenApply(x -> c))
-                .thenAccept(c -> {
-                    if (c != conn0 || closed) throw new IllegalStateException("connection 0 changed during the set-up");
-                    cache.open();
-                    synchronized (this) {
-                        if (!queued) ready.complete(null); // else the queued set-up completes it
-                    }
-                    say(String.format(Locale.ROOT, "Tracking on: conn-0 is CLIENT ID %d, %d data connections REDIRECT %d,"
-                                    + " mode %s (%s).%s", c.clientId(), DataPool.SIZE, c.clientId(), m.label(), why,
-                            dropped > 0 ? String.format(Locale.ROOT, " The local cache was emptied (%d entr%s)%s.", dropped,
-                                    dropped == 1 ? "y" : "ies", reopen ? ": it may have missed invalidations" : "") : ""), false);
-                });
-    }
-
-    /** Starts connection 0's reader on its own thread of the blocking executor. */
-    private InvalidationConnection listen(InvalidationConnection c) {
-        if (closed) {
-            c.close();
-            throw new IllegalStateException("closed");
-        }
-        conn0 = c;
-        blocking.execute(() -> c.run(m -> onMessage(c, m), e -> onLost(c, e)));
-        return c;
-    }
-
-    private void onMessage(InvalidationConnection from, InvalidationConnection.Message m) {
-        if (from != conn0) return;
+    /** Connection 0's thread: one invalidation message, applied to the local cache. */
+    private void onMessage(InvalidationConnection.Message m) {
         LocalCache.Dropped d = m.everything() ? cache.invalidateEverything() : cache.invalidate(m.keys());
         emit(new CscEvent.Invalidated(m.keys(), d.values(), d.cancelledFetches()));
     }
 
-    private void onLost(InvalidationConnection c, Throwable e) {
-        if (c != conn0 || closed) return;
-        conn0 = null;
-        int dropped = cache.close("connection 0 was lost");
-        notReady();
-        say(String.format(Locale.ROOT, "Connection 0 was lost (%s). Invalidations can no longer arrive, so the local"
-                + " cache was emptied (%d entr%s) and reads go to the server until tracking is back.",
-                JournalFormat.errorMessage(e), dropped, dropped == 1 ? "y" : "ies"), true);
-        CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS, blocking).execute(() -> establish("connection 0 was lost", true));
-    }
-
-    private CompletableFuture<DataPool> ensurePool() {
-        DataPool p = pool;
-        if (p != null && !p.slots().get(0).client.isClosed()) return CompletableFuture.completedFuture(p);
-        CompletableFuture<DedicatedClient> w = gateway.openClient(conceptId, WRITER, ClientOptions.DEFAULT);
-        return DataPool.open(gateway, conceptId).thenCombine(w, (np, wc) -> {
-            if (closed) {
-                np.close();
-                wc.close();
-                throw new IllegalStateException("closed");
-            }
-            pool = np;
-            writer = wc;
-            return np;
-        });
-    }
-
-    private void dropPool() {
-        DataPool p = pool;
-        DedicatedClient w = writer;
-        pool = null;
-        writer = null;
-        Runnable closing = () -> {
-            if (p != null) p.close();
-            if (w != null) w.close();
-        };
-        try {
-            blocking.execute(closing); // closing a Glide client may wait: not on the caller's thread
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            closing.run(); // the app is shutting down its executors: close here
-        }
-    }
-
-    private synchronized void notReady() {
-        if (ready.isDone()) ready = new CompletableFuture<>();
-    }
-
-    private boolean isCluster() {
-        return "cluster".equals(gateway.status().mode());
+    private CompletableFuture<Void> notOpen() {
+        return CompletableFuture.failedFuture(new IllegalStateException("The pool is not open yet. " + status));
     }
 
     // ------------------------------------------------------------------ reads
 
     /** Reads {@code key}: locally when cached, else with a GET on the next data connection. */
     public CompletableFuture<ReadResult> read(String key) {
-        DataPool p = pool;
-        if (closed) return CompletableFuture.failedFuture(new IllegalStateException("closed"));
-        if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("The pool is not open yet. " + status));
+        DataPool p = setup.pool();
+        if (setup.closed()) return CompletableFuture.failedFuture(new IllegalStateException("closed"));
+        if (p == null) return notOpen().thenApply(x -> null);
         TrackingMode m = mode;
         long t0 = System.nanoTime();
         LocalCache.Lookup l = cache.lookup(key, m.covers(key));
@@ -314,7 +160,7 @@ public final class CachingClient implements AutoCloseable {
                 : !tracked ? s.name + " was re-made behind our back (CLIENT ID " + f.connectionId() + ", tracking off)"
                 : pending.cancelled.isDone() ? "an invalidation arrived while the reply was on its way"
                 : "the local cache was emptied meanwhile";
-        if (!tracked && s.clientId != -1) establish(s.name + " was re-made", false);
+        if (!tracked && s.clientId != -1) setup.establish(s.name + " was re-made", false);
         return emitRead(new ReadResult(key, f.value(), Source.REMOTE, s.name, nanos, stored, note));
     }
 
@@ -325,7 +171,7 @@ public final class CachingClient implements AutoCloseable {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         held.add(gate);
         emit(new CscEvent.Held(key, s.name));
-        if (!holdReplies || closed) gate.complete(null); // turned off meanwhile
+        if (!holdReplies || setup.closed()) gate.complete(null); // turned off meanwhile
         return gate;
     }
 
@@ -355,10 +201,10 @@ public final class CachingClient implements AutoCloseable {
 
     /** A write by another client (the "game server"): Valkey invalidates whoever tracks the key. */
     public CompletableFuture<String> writeElsewhere(String key, String value) {
-        DedicatedClient w = writer;
-        if (w == null) return CompletableFuture.failedFuture(new IllegalStateException("The pool is not open yet. " + status));
+        DedicatedClient w = setup.writer();
+        if (w == null) return notOpen().thenApply(x -> null);
         return w.send(Commands.set(key, value)).thenApply(ok -> {
-            emit(new CscEvent.Wrote(key, value, WRITER));
+            emit(new CscEvent.Wrote(key, value, TrackingSetup.WRITER));
             return ok;
         });
     }
@@ -368,8 +214,8 @@ public final class CachingClient implements AutoCloseable {
      * connection is not told about its own write, so the app forgets its own copy after the SET.
      */
     public CompletableFuture<String> writeOwn(String key, String value) {
-        DataPool p = pool;
-        if (p == null) return CompletableFuture.failedFuture(new IllegalStateException("The pool is not open yet. " + status));
+        DataPool p = setup.pool();
+        if (p == null) return notOpen().thenApply(x -> null);
         LocalCache.Cached c = cache.peek(key);
         DataPool.Slot s = p.slot(1);
         if (c != null) {
@@ -386,8 +232,8 @@ public final class CachingClient implements AutoCloseable {
     /** Switches the tracking mode: CLIENT TRACKING OFF / ON on all nine data connections; the local cache starts empty. */
     public CompletableFuture<Void> setMode(TrackingMode m) {
         mode = m;
-        establish("mode switched", false);
-        return ready.copy();
+        setup.establish("mode switched", false);
+        return setup.ready();
     }
 
     /** A new local cache with this bound and TTL (null or zero: no TTL). */
@@ -407,20 +253,21 @@ public final class CachingClient implements AutoCloseable {
      * invalidation ("everything"). The seed values are written again afterwards.
      */
     public CompletableFuture<Void> flushAll() {
-        DedicatedClient w = writer;
+        DedicatedClient w = setup.writer();
         if (!flushAllowed()) {
             return CompletableFuture.failedFuture(new IllegalStateException("FLUSHALL is only sent to the app's own sandbox"
                     + " server, never to a server given with --connect."));
         }
-        if (w == null) return CompletableFuture.failedFuture(new IllegalStateException("The pool is not open yet. " + status));
+        if (w == null) return notOpen();
         return w.send(new ValkeyCall<>(List.of("FLUSHALL"), List.of(), "client.flushall()",
-                h -> h.custom(new String[]{"FLUSHALL"}))).thenAccept(x -> emit(new CscEvent.Wrote("*", "FLUSHALL", WRITER)));
+                h -> h.custom(new String[]{"FLUSHALL"}))).thenAccept(x -> emit(new CscEvent.Wrote("*", "FLUSHALL",
+                TrackingSetup.WRITER)));
     }
 
     /** Writes the starting values of the tab's keys where they are missing (SET NX: no change, no invalidation). */
     public CompletableFuture<Void> seed() {
-        DedicatedClient w = writer;
-        if (w == null) return CompletableFuture.failedFuture(new IllegalStateException("The pool is not open yet. " + status));
+        DedicatedClient w = setup.writer();
+        if (w == null) return notOpen();
         List<List<String>> cmds = new ArrayList<>();
         List<String> all = keys.all();
         for (int i = 0; i < all.size(); i++) cmds.add(List.of("SET", all.get(i), CscKeys.seed(all.get(i), i + 1), "NX"));
@@ -454,16 +301,8 @@ public final class CachingClient implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
-        gateway.removeReconnectListener(onReconnect);
-        gateway.removeConnectListener(onConnect);
+        setup.close();
         releaseHeld();
-        InvalidationConnection c = conn0;
-        conn0 = null;
-        if (c != null) c.close();
         cache.close("closed");
-        dropPool();
     }
 }

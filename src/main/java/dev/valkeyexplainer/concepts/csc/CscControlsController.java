@@ -3,16 +3,10 @@ package dev.valkeyexplainer.concepts.csc;
 import dev.valkeyexplainer.concept.Snippet;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -32,9 +26,6 @@ import javafx.scene.control.ToggleGroup;
  * and changes nothing.
  */
 public final class CscControlsController {
-
-    static final int TRAFFIC_READS_PER_SECOND = 25;
-    static final long TRAFFIC_WRITE_EVERY_MS = 2_000;
 
     @FXML private ComboBox<String> keyChoice;
     @FXML private Button readButton;
@@ -60,11 +51,8 @@ public final class CscControlsController {
 
     private final CachingClient client;
     private final Executor fx;
-    private final ScheduledExecutorService scheduler;
     private final BiConsumer<String, Snippet> code;
-    private final Random random = new Random(7);
-    private final List<ScheduledFuture<?>> traffic = new ArrayList<>();
-    private final AtomicInteger trafficWrites = new AtomicInteger();
+    private final Traffic traffic;
     private boolean applying;
 
     /**
@@ -73,8 +61,8 @@ public final class CscControlsController {
     CscControlsController(CachingClient client, Executor fx, ScheduledExecutorService scheduler, BiConsumer<String, Snippet> code) {
         this.client = client;
         this.fx = fx;
-        this.scheduler = scheduler;
         this.code = code;
+        this.traffic = new Traffic(client, scheduler);
     }
 
     @FXML
@@ -148,41 +136,13 @@ public final class CscControlsController {
 
     /** {@code n} reads, four at a time, of players chosen with a skew (player 1 is the hottest). */
     CompletableFuture<Void> burst(int n) {
-        AtomicInteger left = new AtomicInteger(n);
-        List<CompletableFuture<Void>> lanes = new ArrayList<>();
-        for (int i = 0; i < 4; i++) lanes.add(lane(left));
-        return watch("Reads", CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)));
+        return watch("Reads", traffic.burst(n));
     }
 
-    private CompletableFuture<Void> lane(AtomicInteger left) {
-        if (left.getAndDecrement() <= 0) return CompletableFuture.completedFuture(null);
-        return client.read(skewedKey()).thenCompose(r -> lane(left));
-    }
-
-    private synchronized String skewedKey() {
-        // weights 1/i over the 12 players: a few hot keys, as in a game
-        double total = 0;
-        for (int i = 1; i <= CscKeys.PLAYERS; i++) total += 1.0 / i;
-        double x = random.nextDouble() * total;
-        for (int i = 1; i <= CscKeys.PLAYERS; i++) {
-            x -= 1.0 / i;
-            if (x <= 0) return client.keys().player(i);
-        }
-        return client.keys().player(1);
-    }
-
-    /** Live traffic on (reads at {@link #TRAFFIC_READS_PER_SECOND}, a write every 2 s) or off. */
+    /** Live traffic on (reads at {@link Traffic#READS_PER_SECOND}, a game-server write every 2 s) or off. */
     void traffic(boolean on) {
         trafficButton.setSelected(on);
-        traffic.forEach(f -> f.cancel(false));
-        traffic.clear();
-        if (!on) return;
-        long period = 1_000 / TRAFFIC_READS_PER_SECOND;
-        traffic.add(scheduler.scheduleAtFixedRate(() -> client.read(skewedKey()).exceptionally(e -> null), 0, period,
-                TimeUnit.MILLISECONDS));
-        traffic.add(scheduler.scheduleAtFixedRate(() -> client.writeElsewhere(skewedKey(),
-                "gold=" + (1000 + trafficWrites.incrementAndGet())).exceptionally(e -> null), TRAFFIC_WRITE_EVERY_MS,
-                TRAFFIC_WRITE_EVERY_MS, TimeUnit.MILLISECONDS));
+        traffic.live(on);
     }
 
     void stopTraffic() {
