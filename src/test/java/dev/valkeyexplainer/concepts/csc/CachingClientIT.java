@@ -154,6 +154,26 @@ class CachingClientIT {
     }
 
     @Test
+    void aDataConnectionReMadeBehindOurBackIsCaughtByItsClientIdAndTrackedAgain() throws Exception {
+        DataPool.Slot victim = h.client.slots().get(2);
+        long oldId = victim.clientId;
+        valkey.send(Commands.read("CLIENT", "KILL", "ID", Long.toString(oldId))); // Glide reconnects it: new id, no tracking
+        CachingClient.ReadResult onVictim = null;
+        for (int i = 1; i <= 2 * DataPool.SIZE && onVictim == null; i++) {
+            String key = h.keys.player(1 + i % 12);
+            h.client.cache.forget(key);
+            CachingClient.ReadResult r = h.read(key);
+            if (r.via().equals(victim.name)) onVictim = r;
+        }
+        assertTrue(onVictim != null, "round-robin reached " + victim.name);
+        assertFalse(onVictim.stored(), "a value read on an untracked connection is not kept");
+        assertTrue(onVictim.note().contains("re-made"), onVictim.note());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> victim.clientId != oldId && h.client.ready().isDone());
+        String row = String.valueOf(valkey.send(Commands.read("CLIENT", "LIST", "ID", Long.toString(victim.clientId))));
+        assertTrue(ClientList.parse(row).get(victim.clientId).tracking(), row);
+    }
+
+    @Test
     void aHeldReplyThatAnInvalidationOvertookIsNotKept() throws Exception {
         String key = h.keys.player(6);
         String before = h.server(key);
