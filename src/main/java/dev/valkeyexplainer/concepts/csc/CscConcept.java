@@ -85,7 +85,7 @@ public final class CscConcept implements Concept {
         presenter.refresh();
         return ConceptPane.layout(ID, "Client-side caching: a pool, connection 0, and invalidations",
                 "Ten real connections to Valkey in front of a local cache. Every id, flag and figure below is read from the"
-                        + " server; every latency is measured.", view.scroller(), form, """
+                        + " server; every latency is measured.", view, form, """
                         A local cache answers in nanoseconds, but it must learn when Valkey's copy changes. With CLIENT \
                         TRACKING the server remembers what each connection read (or, with BCAST, only a prefix) and sends an \
                         invalidation when it changes. As in the talk, the pool splits in two: connection 0 takes its CLIENT \

@@ -8,12 +8,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -42,9 +40,6 @@ final class CscView extends VBox {
     final LatencyChart chart;
     final TableView<Line> table = new TableView<>();
     private final HBox bottom = new HBox(8);
-    private final VBox narrowBox = new VBox(8);
-    static final double NARROW = 560;
-    private boolean narrowNow;
 
     CscView(ObjectProperty<Palette> palette) {
         getStyleClass().add("csc-visual");
@@ -68,41 +63,12 @@ final class CscView extends VBox {
         tableBox.setMinWidth(200);
         tableBox.setPrefWidth(370);
         HBox.setHgrow(chart, Priority.SOMETIMES);
-        bottom.setMinHeight(150);
+        bottom.setMinHeight(120);
         bottom.setPrefHeight(200);
         bottom.getChildren().addAll(tableBox, chart);
-        // narrow (150 % scale, a small window): the histogram goes under the table instead of beside it
-        widthProperty().addListener((o, a, w) -> arrange(w.doubleValue() < NARROW));
         VBox.setVgrow(diagram, Priority.ALWAYS);
         VBox.setVgrow(bottom, Priority.SOMETIMES);
         getChildren().addAll(headline, status, diagram, bottom);
-    }
-
-    /**
-     * The view in a vertical scroll pane: it fills the space it is given, and below the sum of its parts
-     * minimum heights (a small window, a large UI scale) it scrolls instead of squeezing the diagram or
-     * cutting the table.
-     */
-    ScrollPane scroller() {
-        ScrollPane sp = new ScrollPane(this);
-        sp.setFitToWidth(true);
-        sp.setFitToHeight(true);
-        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        sp.getStyleClass().add("csc-scroll");
-        return sp;
-    }
-
-    private void arrange(boolean narrow) {
-        if (narrow == narrowNow) return;
-        narrowNow = narrow;
-        Pane from = narrow ? bottom : narrowBox;
-        Pane to = narrow ? narrowBox : bottom;
-        int at = getChildren().indexOf(from);
-        var kids = List.copyOf(from.getChildren());
-        from.getChildren().clear();
-        to.getChildren().setAll(kids);
-        getChildren().set(at, to);
-        VBox.setVgrow(to, Priority.SOMETIMES);
     }
 
     private void buildTable() {
@@ -110,7 +76,7 @@ final class CscView extends VBox {
         table.getStyleClass().add("csc-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Empty: nothing read yet, or just invalidated."));
-        table.setMinHeight(90);
+        table.setMinHeight(70);
         table.setFocusTraversable(false); // a display: focusing it would scroll the view away from the diagram
         table.getColumns().add(column("Key", 68, Line::key));
         table.getColumns().add(column("Value", 70, Line::value));

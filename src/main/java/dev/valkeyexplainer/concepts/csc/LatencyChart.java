@@ -19,7 +19,7 @@ final class LatencyChart extends CanvasPanel {
 
     LatencyChart(ObjectProperty<Palette> palette) {
         super(palette);
-        setMinSize(200, 140);
+        setMinSize(180, 110);
         setPrefSize(240, 180);
     }
 

@@ -59,7 +59,7 @@ final class PoolDiagram extends CanvasPanel {
         this.palette = palette;
         overlay.setMouseTransparent(true);
         getChildren().add(overlay);
-        setMinSize(300, 200);
+        setMinSize(300, 170);
         setPrefSize(620, 280);
     }
 
