@@ -72,4 +72,19 @@ class CscUiTest extends UiTestBase {
         });
         assertTrue(robot.lookup("#csc-flush").queryAs(Button.class).isDisabled() == !app.services.gateway().status().sandbox());
     }
+
+    @Test
+    void liveTrafficMakesLocalHitsAndGameServerWritesSendInvalidationsUntilStopped(FxRobot robot) {
+        waitUntil("tracking is on", () -> client().ready().isDone() && client().slots().size() == 9);
+        long hits = client().cache.localHits.get();
+        long messages = client().cache.messages.get();
+        robot.clickOn("#csc-traffic");
+        waitUntil("local hits and an invalidation", () -> client().cache.localHits.get() > hits + 20
+                && client().cache.messages.get() > messages);
+        robot.clickOn("#csc-traffic");
+        long fetches = client().cache.fetches.get() + client().cache.localHits.get();
+        org.testfx.util.WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // longer than two read periods
+        long settled = client().cache.fetches.get() + client().cache.localHits.get();
+        assertTrue(settled - fetches <= 1, "reads stopped (one may have been in flight)");
+    }
 }
