@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class ClientList {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientList.class);
+
     private ClientList() {
     }
 
@@ -54,6 +56,7 @@ final class ClientList {
                         Integer.parseInt(f.getOrDefault("sub", "0")), f.getOrDefault("cmd", "")));
             } catch (NumberFormatException e) {
                 // not a client line (or a future format): leave it out rather than show a wrong figure
+                LOG.debug("CLIENT LIST line not read ({}): {}", e.getMessage(), line);
             }
         }
         return out;
