@@ -2,6 +2,7 @@ package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concepts.cache.CacheConcept;
+import dev.valkeyexplainer.concepts.csc.CscConcept;
 import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
@@ -22,6 +23,7 @@ public final class ConceptRegistry {
             ServerConcept::new,
             CacheConcept::new,
             HerdConcept::new,
+            CscConcept::new,
             SemanticConcept::new,
             HllConcept::new,
             GeoConcept::new);
