@@ -24,6 +24,7 @@ final class AppLogging {
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer", "warn");
+        if (verbose) System.setProperty("vx.verbose", "true");
         Logger.init(verbose ? Logger.Level.WARN : Logger.Level.OFF);
         javafx = java.util.logging.Logger.getLogger("javafx");
         javafx.setLevel(verbose ? Level.INFO : Level.SEVERE);

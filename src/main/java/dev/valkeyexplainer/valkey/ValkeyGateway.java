@@ -32,6 +32,11 @@ public final class ValkeyGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValkeyGateway.class);
 
+    static {
+        // Glide's native log lines (coloured, one per reconnect attempt) are not for users: off unless --verbose
+        if (!Boolean.getBoolean("vx.verbose")) glide.api.logging.Logger.init(glide.api.logging.Logger.Level.OFF);
+    }
+
     public static final String HEALTH = "health";
     static final int REQUEST_TIMEOUT_MS = 2_000;
     static final int RETRY_CONNECT_MS = 2_000;
