@@ -5,7 +5,6 @@ import dev.valkeyexplainer.concept.widgets.CanvasPanel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -22,13 +21,7 @@ import javafx.scene.text.TextAlignment;
  */
 final class CacheLanes extends CanvasPanel {
 
-    enum Node { APP, VALKEY, DB }
-
-    /** One hop of a token. */
-    record Hop(Node from, Node to, String label, Function<Palette, Color> colour) {
-    }
-
-    private record Token(List<Hop> hops, double[] startAt) {
+    private record Token(List<LaneHop> hops, double[] startAt) {
     }
 
     static final double HOP_SECONDS = 0.45;
@@ -47,7 +40,7 @@ final class CacheLanes extends CanvasPanel {
     }
 
     /** Adds a token that walks the given hops one after the other. Returns false when too many are moving. */
-    boolean send(List<Hop> hops) {
+    boolean send(List<LaneHop> hops) {
         if (tokens.size() >= MAX_TOKENS) return false;
         double[] starts = new double[hops.size()];
         for (int i = 0; i < hops.size(); i++) starts[i] = now + i * HOP_SECONDS;
@@ -73,7 +66,23 @@ final class CacheLanes extends CanvasPanel {
         return !tokens.isEmpty();
     }
 
-    private double x(Node n, double w) {
+    /** Tokens on the way now (screenshots wait for a few). */
+    int moving() {
+        return tokens.size();
+    }
+
+    static Color colour(Palette p, LaneHop.Tone t) {
+        return switch (t) {
+            case REQUEST -> p.accent();
+            case HIT -> p.hit();
+            case MISS -> p.miss();
+            case DATABASE -> p.database();
+            case WRITE -> p.valkey();
+            case WARN -> p.warn();
+        };
+    }
+
+    private double x(LaneHop.Lane n, double w) {
         return switch (n) {
             case APP -> w * 0.12;
             case VALKEY -> w * 0.50;
@@ -82,11 +91,11 @@ final class CacheLanes extends CanvasPanel {
     }
 
     /** Which row a hop travels on, so requests and replies do not overlap. */
-    private static int row(Hop h) {
-        if (h.from() == Node.DB && h.to() == Node.VALKEY) return 5;
-        if (h.to() == Node.DB) return 2;
-        if (h.from() == Node.DB) return 3;
-        if (h.to() == Node.VALKEY) return h.label().startsWith("SET") ? 4 : 0;
+    private static int row(LaneHop h) {
+        if (h.from() == LaneHop.Lane.DB && h.to() == LaneHop.Lane.VALKEY) return 5;
+        if (h.to() == LaneHop.Lane.DB) return 2;
+        if (h.from() == LaneHop.Lane.DB) return 3;
+        if (h.to() == LaneHop.Lane.VALKEY) return h.label().startsWith("SET") ? 4 : 0;
         return 1;
     }
 
@@ -95,9 +104,9 @@ final class CacheLanes extends CanvasPanel {
         double top = 64;
         double rowH = (h - top - 12) / 6;
         // the three participants
-        node(g, p, "App", appText, x(Node.APP, w), p.text());
-        node(g, p, "Valkey", valkeyText, x(Node.VALKEY, w), p.valkey());
-        node(g, p, "Database (H2)", dbText, x(Node.DB, w), p.database());
+        node(g, p, "App", appText, x(LaneHop.Lane.APP, w), p.text());
+        node(g, p, "Valkey", valkeyText, x(LaneHop.Lane.VALKEY, w), p.valkey());
+        node(g, p, "Database (H2)", dbText, x(LaneHop.Lane.DB, w), p.database());
         String[] rows = {"GET key", "hit: value / miss: nil", "miss: SELECT (+ simulated network)", "row", "SET key value EX ttl",
                 "UPDATE → trigger → DEL key"};
         g.setFont(Font.font("DejaVu Sans", 10));
@@ -105,8 +114,8 @@ final class CacheLanes extends CanvasPanel {
         g.setTextBaseline(VPos.BOTTOM);
         for (int r = 0; r < 6; r++) {
             double y = top + r * rowH + rowH / 2;
-            double a = r == 2 || r == 3 ? x(Node.APP, w) : r == 5 ? x(Node.VALKEY, w) : x(Node.APP, w);
-            double b = r == 2 || r == 3 || r == 5 ? x(Node.DB, w) : x(Node.VALKEY, w);
+            double a = r == 2 || r == 3 ? x(LaneHop.Lane.APP, w) : r == 5 ? x(LaneHop.Lane.VALKEY, w) : x(LaneHop.Lane.APP, w);
+            double b = r == 2 || r == 3 || r == 5 ? x(LaneHop.Lane.DB, w) : x(LaneHop.Lane.VALKEY, w);
             g.setStroke(p.grid());
             g.setLineWidth(1);
             g.setLineDashes(4, 4);
@@ -126,13 +135,13 @@ final class CacheLanes extends CanvasPanel {
             for (int i = 0; i < t.hops().size(); i++) {
                 double f = (now - t.startAt()[i]) / HOP_SECONDS;
                 if (f < 0 || f > 1) continue;
-                Hop hop = t.hops().get(i);
+                LaneHop hop = t.hops().get(i);
                 double ease = f * f * (3 - 2 * f);
                 double x0 = x(hop.from(), w);
                 double x1 = x(hop.to(), w);
                 double y = top + row(hop) * rowH + rowH / 2;
                 double x = x0 + (x1 - x0) * ease;
-                Color c = hop.colour().apply(p);
+                Color c = colour(p, hop.tone());
                 g.setFill(c);
                 g.fillOval(x - 7, y - 7, 14, 14);
                 g.setFill(p.text());
