@@ -36,9 +36,15 @@ final class HerdTimeline extends CanvasPanel {
         redraw();
     }
 
-    void add(HerdRace.Event e) {
-        events.add(e);
+    /** A frame's worth of new events: one redraw for all of them. */
+    void addAll(List<HerdRace.Event> more) {
+        if (more.isEmpty()) return;
+        events.addAll(more);
         redraw();
+    }
+
+    int size() {
+        return events.size();
     }
 
     static Color colour(Palette p, HerdRace.Kind k) {
