@@ -79,12 +79,6 @@ public final class CodePanel extends BorderPane {
         render();
     }
 
-    /** @deprecated Java only; concepts are moving to {@link #show(String, Snippet)}. */
-    @Deprecated(forRemoval = true)
-    public void show(String heading, String javaCode) {
-        show(heading, Snippet.of(javaCode, "# The Python version of this step is not written yet."));
-    }
-
     private void render() {
         CodeLanguage l = language.get();
         title.setText(heading);

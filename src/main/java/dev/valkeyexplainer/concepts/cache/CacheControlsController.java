@@ -133,9 +133,9 @@ public final class CacheControlsController {
 
     private void showCode(CacheMode m) {
         switch (m) {
-            case LOOKUPS -> code.show("Glide: cache-aside", CacheCode.lookup(model.keyPrefix(), (int) cacheTtl.getValue()));
-            case INVALIDATION -> code.show("Glide: invalidation by trigger", CacheCode.trigger(model.keyPrefix()));
-            case HOT_KEY -> code.show("Glide: keep the hot key alive, one reload per expiry",
+            case LOOKUPS -> code.show("Cache-aside", CacheCode.lookup(model.keyPrefix(), (int) cacheTtl.getValue()));
+            case INVALIDATION -> code.show("Invalidation by trigger", CacheCode.trigger(model.keyPrefix()));
+            case HOT_KEY -> code.show("The hot key: one reload per expiry",
                     model.hotCode((int) cacheHotTtl.getValue(), (int) cacheThreshold.getValue()));
         }
     }

@@ -92,7 +92,7 @@ public final class HerdControlsController implements HerdStepper.Listener {
     private void showCode() {
         HerdRace.Config stepped = config(true);
         HerdRace.Config real = config(false);
-        code.show(stepped.useLock() ? "Glide: one worker, with the lock" : "Glide: one worker, without the lock",
+        code.show(stepped.useLock() ? "One worker, with the lock" : "One worker, without the lock",
                 HerdCode.worker(model.key(), model.lockKey(), real));
         herdStepNote.setText(!stepped.useLock() ? "Without the lock there is no TTL to worry about while stepping."
                 : stepped.lockTtlMs() == real.lockTtlMs()
@@ -130,7 +130,7 @@ public final class HerdControlsController implements HerdStepper.Listener {
     @Override
     public void started(HerdRace.Config config) {
         view.started(config, true);
-        code.show(config.useLock() ? "Glide: one worker, with the lock (step mode)" : "Glide: one worker, without the lock",
+        code.show(config.useLock() ? "One worker, with the lock (step mode)" : "One worker, without the lock",
                 HerdCode.worker(model.key(), model.lockKey(), config));
     }
 

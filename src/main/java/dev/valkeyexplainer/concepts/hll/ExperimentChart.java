@@ -26,6 +26,10 @@ final class ExperimentChart extends CanvasPanel {
         setPrefSize(460, 240);
     }
 
+    Experiment.Progress progress() {
+        return progress;
+    }
+
     void show(Experiment.Progress p) {
         progress = p;
         redraw();

@@ -63,7 +63,7 @@ public final class ServerConcept implements Concept {
         model = new ServerModel(ctx.gateway(), ctx.scope(ID, "poller"), ctx.scope(ID, "traffic"));
         view = new ServerView(ctx.palette());
         CodePanel code = ctx.codePanel();
-        code.show("Glide: what this page runs 4× a second", ServerCode.polling(ctx.gateway().namespace().matchPattern()));
+        code.show("What this page runs 4× a second", ServerCode.polling(ctx.gateway().namespace().matchPattern()));
         controls = new ServerControlsController(model, code, ctx.fx());
         Node form = ctx.fxml().load("concepts/server/controls.fxml", controls);
         poller = new LivePoller<>(ctx.gateway().scheduler(), ServerModel.POLL_MS, model::read,
