@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.valkeyexplainer.concept.CodeLanguage;
+import dev.valkeyexplainer.concept.SnippetCheck;
 import dev.valkeyexplainer.db.GameDatabase;
 import dev.valkeyexplainer.db.Player;
 import dev.valkeyexplainer.valkey.Commands;
@@ -137,6 +139,33 @@ class CachingIT {
         } finally {
             scheduler.shutdownNow();
             slow.close();
+        }
+    }
+
+    /** What the lookup, the trigger and the hot-key readers send is what their code shows. */
+    @Test
+    void eachPartSendsTheCommandsItsCodeShows() throws Exception {
+        int before = valkey.journal.size();
+        PlayerCache cache = new PlayerCache(valkey.gateway.scope("cache", "code-app"), db, new LatencyStats());
+        cache.setTtlSeconds(5);
+        cache.lookup(21, "code-app").get(10, TimeUnit.SECONDS);
+        var lookupRows = valkey.journal.snapshot().stream().skip(before).filter(e -> e.connection().equals("code-app")).toList();
+        assertEquals(SnippetCheck.commands(CacheCode.lookup("vx:player:", 5).java(), CodeLanguage.JAVA), SnippetCheck.sent(lookupRows));
+        assertTrue(lookupRows.stream().anyMatch(e -> e.commandText().endsWith("EX 5")), "the TTL the code shows");
+
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        try {
+            HotKeyReaders readers = new HotKeyReaders(valkey.gateway.scope("cache", "code-hot"), db, scheduler, 3);
+            readers.configure(3, 2);
+            int start = valkey.journal.size();
+            readers.start(2, 150).get(10, TimeUnit.SECONDS);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> readers.counts().refreshes() >= 1);
+            readers.stop();
+            var readerRows = valkey.journal.snapshot().stream().skip(start).filter(e -> e.connection().startsWith("reader-")).toList();
+            assertEquals(SnippetCheck.commands(CacheCode.hotKey("k", "l", 3, 3, 2, 5).python(), CodeLanguage.PYTHON),
+                    SnippetCheck.sent(readerRows));
+        } finally {
+            scheduler.shutdownNow();
         }
     }
 
