@@ -78,7 +78,7 @@ public final class CacheConcept implements Concept {
         }), e -> ctx.fx().execute(() -> view.showError("Could not read the server: " + JournalFormat.errorMessage(e))));
         return ConceptPane.layout(ID, "Cache-aside: lazy loading, invalidation and hot keys",
                 "A real SQL database (H2) behind a real Valkey. Only the database's network delay is simulated; every"
-                        + " latency shown is measured.", view, form, """
+                        + " latency shown is measured.", ConceptPane.scrollable(view), form, """
                         Lazy loading: read the cache first. A hit answers in microseconds. A miss goes to the database, \
                         then writes the row into Valkey with a TTL, so the next read hits. To keep the cache fresh, an \
                         UPDATE in the database fires a trigger that deletes the cached key (the talk uses a DynamoDB \

@@ -26,6 +26,8 @@ final class CacheLanes extends CanvasPanel {
 
     static final double HOP_SECONDS = 0.45;
     static final int MAX_TOKENS = 60;
+    /** A bold 11 px DejaVu Sans character is about 7 px wide: enough to keep labels apart. */
+    static final double LABEL_CHAR_WIDTH = 7.2;
 
     private final List<Token> tokens = new ArrayList<>();
     private double now;
@@ -129,8 +131,10 @@ final class CacheLanes extends CanvasPanel {
         g.setFill(p.muted());
         g.setFont(Font.font("DejaVu Sans", 10));
         g.fillText("tokens slowed down to be seen, a sample of the lookups; the figures are measured", w - 10, h - 3);
-        // moving tokens
+        // moving tokens: every dot first, then each label that runs into no other dot or label on its row
         g.setTextBaseline(VPos.CENTER);
+        List<double[]> dots = new ArrayList<>(); // x, y, row, hop index into shown
+        List<LaneHop> shown = new ArrayList<>();
         for (Token t : tokens) {
             for (int i = 0; i < t.hops().size(); i++) {
                 double f = (now - t.startAt()[i]) / HOP_SECONDS;
@@ -141,14 +145,25 @@ final class CacheLanes extends CanvasPanel {
                 double x1 = x(hop.to(), w);
                 double y = top + row(hop) * rowH + rowH / 2;
                 double x = x0 + (x1 - x0) * ease;
-                Color c = colour(p, hop.tone());
-                g.setFill(c);
+                g.setFill(colour(p, hop.tone()));
                 g.fillOval(x - 7, y - 7, 14, 14);
-                g.setFill(p.text());
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(hop.label(), x + 10, y);
+                dots.add(new double[]{x, y, row(hop), shown.size()});
+                shown.add(hop);
             }
+        }
+        List<double[]> taken = new ArrayList<>(); // row, from, to
+        for (double[] d : dots) taken.add(new double[]{d[2], d[0] - 8, d[0] + 8});
+        g.setFill(p.text());
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
+        g.setTextAlign(TextAlignment.LEFT);
+        for (double[] d : dots) {
+            LaneHop hop = shown.get((int) d[3]);
+            double from = d[0] + 9;
+            double to = d[0] + 10 + hop.label().length() * LABEL_CHAR_WIDTH;
+            boolean free = taken.stream().noneMatch(iv -> iv[0] == d[2] && from < iv[2] && to > iv[1]);
+            if (!free) continue;
+            taken.add(new double[]{d[2], from, to});
+            g.fillText(hop.label(), d[0] + 10, d[1]);
         }
     }
 

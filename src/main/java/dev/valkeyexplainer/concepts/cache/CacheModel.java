@@ -67,6 +67,7 @@ final class CacheModel {
         HotKeyReaders hot = new HotKeyReaders(valkey.worker("hot"), db, scheduler, HOT_PLAYER);
         hot.onRead(r -> {
             feed.reader(r);
+            if (r.refreshed()) feed.token(refreshHops(r, hot));
             if (r.refreshed()) feed.refresh(new CacheFeed.LogLine(String.format(Locale.ROOT, "%tT  reader-%d saw TTL %s < %d s,"
                             + " took the lock → reloaded, SET … EX %d", r.atMillis(), r.reader(), r.missing() ? "(key gone!)"
                             : r.ttlSeen() + " s", hot.thresholdSeconds(), hot.ttlSeconds()), !r.missing()));
@@ -75,6 +76,17 @@ final class CacheModel {
         stream[0] = new LookupStream(scheduler, new ZipfSampler(db.players(), 1.1, 42), id ->
                 cache.lookup(id, "stream").whenComplete((l, e) -> stream[0].done()));
         return new Parts(db, cache, hot, stream[0]);
+    }
+
+    /** A reload as lane tokens: the MULTI read, the low TTL, the lock, the row, the new value with its TTL. */
+    static List<LaneHop> refreshHops(HotKeyReaders.Read r, HotKeyReaders hot) {
+        return List.of(new LaneHop(LaneHop.Lane.APP, LaneHop.Lane.VALKEY, "MULTI GET TTL", LaneHop.Tone.REQUEST),
+                new LaneHop(LaneHop.Lane.VALKEY, LaneHop.Lane.APP, (r.missing() ? "gone" : "TTL " + r.ttlSeen() + " s") + " < "
+                        + hot.thresholdSeconds(), LaneHop.Tone.WARN),
+                new LaneHop(LaneHop.Lane.APP, LaneHop.Lane.DB, "SELECT id=" + hot.playerId(), LaneHop.Tone.DATABASE),
+                new LaneHop(LaneHop.Lane.DB, LaneHop.Lane.APP, "row", LaneHop.Tone.DATABASE),
+                new LaneHop(LaneHop.Lane.APP, LaneHop.Lane.VALKEY, "SET EX " + hot.ttlSeconds() + " (reader-" + r.reader() + ")",
+                        LaneHop.Tone.WRITE));
     }
 
     /** Completes when the database has started (at once if it has); fails if it could not start. */

@@ -131,8 +131,9 @@ final class CacheSteps {
         return onFx(() -> {
             controls.select(CacheMode.HOT_KEY);
             return controls.startHot(4, SHOT_HOT_TTL, SHOT_HOT_UNDER);
-        }).thenCompose(x -> until("two reloads on screen", () -> view.shown() != null && view.shown().hot() != null
-                && view.shown().hot().refreshes() >= 2 && view.shown().hotTtl() >= 0)).thenApply(x -> {
+        }).thenCompose(x -> until("two reloads on screen, the second on the lanes", () -> view.shown() != null
+                && view.shown().hot() != null && view.shown().hot().refreshes() >= 2 && view.shown().hotTtl() >= 0
+                && view.lanes.moving() >= 1)).thenApply(x -> {
             HotKeyReaders.Counts c = view.shown().hot();
             return String.format(Locale.ROOT, "Hot key: 4 readers, TTL %d s refreshed under %d s (short, for the picture):"
                             + " %,d reads (MULTI GET+TTL); the TTL was seen under %d s %,d times, which led to %,d reloads (one"

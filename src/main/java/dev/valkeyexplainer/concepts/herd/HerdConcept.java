@@ -78,7 +78,7 @@ public final class HerdConcept implements Concept {
         }), e -> LOG.debug("lock watch: {}", e.toString())); // the race reports a lost server; the countdown pauses
         return ConceptPane.layout(ID, "Thundering herd: one expiry, many workers",
                 "A hot key expires while workers read it at the same time. Every box below is a real command and its reply.",
-                view, form, """
+                ConceptPane.scrollable(view), form, """
                         When a hot item expires, every service that reads it misses at once and they all query the \
                         database together: the thundering herd. The fix from the talk is a lock in Valkey: a worker \
                         that misses runs SET lock token NX EX 5. NX lets exactly one worker take it; that worker reads \

@@ -8,8 +8,8 @@ package dev.valkeyexplainer.concepts.herd;
  * counting down) unless the presenter picked the set-up whose point is that the lock expires.
  */
 enum HerdSetup {
-    NORMAL("Lock TTL 5 s, database load 40 ms", 5_000, 600_000, 40, 25),
-    LOCK_EXPIRES("The lock expires before the load ends: lock TTL 1 s, load 1.5 s", 1_000, 1_000, 1_500, 150);
+    NORMAL("Lock TTL 5 s, load 40 ms", 5_000, 600_000, 40, 25),
+    LOCK_EXPIRES("Lock expires mid-load: TTL 1 s, load 1.5 s", 1_000, 1_000, 1_500, 150);
 
     /** The cached value's TTL in real time, and in step mode (long, for the same reason as the lock's). */
     static final int VALUE_TTL_SECONDS = 60;

@@ -76,7 +76,7 @@ public final class HllConcept implements Concept {
         controls.onKeyChange(poller::tick);
         return ConceptPane.layout(ID, "HyperLogLog: counting unique players in 12 KB",
                 "The registers below are the server's own bytes (GET, decoded), not a model. Every step is a real command.",
-                view, form, """
+                ConceptPane.scrollable(view), form, """
                         A Set remembers every user, so it grows with them. A HyperLogLog keeps only 16,384 small registers \
                         (12 KB at most): each name is hashed, 14 bits pick a register, and the register keeps the longest \
                         run of zeros seen, like remembering the longest streak of heads in coin flips. PFCOUNT turns the \

@@ -171,7 +171,7 @@ public final class HllControlsController {
     CompletableFuture<MergeScenario.Result> runMerge() {
         select(HllView.Mode.MERGE);
         hllMessage.setText("");
-        return model.merge().whenComplete((r, e) -> fx.execute(() -> {
+        return afterOnFx(model.merge(), (r, e) -> {
             if (e != null) {
                 hllMessage.setText("Merge failed: " + JournalFormat.errorMessage(e));
                 return;
@@ -179,7 +179,21 @@ public final class HllControlsController {
             view.showMerge(r);
             code.show("PFMERGE", HllCode.merge(model.keys().game1(), model.keys().game2(), model.keys().merged(),
                     r.merged().pfcount()));
+        });
+    }
+
+    /** Completes like {@code f}, but only after {@code ui} has run on the FX thread (a picture then shows it). */
+    private <T> CompletableFuture<T> afterOnFx(CompletableFuture<T> f, java.util.function.BiConsumer<T, Throwable> ui) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        f.whenComplete((v, e) -> fx.execute(() -> {
+            try {
+                ui.accept(v, e);
+            } finally {
+                if (e != null) done.completeExceptionally(e);
+                else done.complete(v);
+            }
         }));
+        return done;
     }
 
     // ------------------------------------------------------------------ experiment
@@ -217,10 +231,10 @@ public final class HllControlsController {
             view.showProgress(p);
             if (model.viewedKey().equals(model.keys().experiment())) onKeyChange.run();
         });
-        return model.experiment(n, handoff::offer).whenComplete((p, e) -> fx.execute(() -> {
+        return afterOnFx(model.experiment(n, handoff::offer), (p, e) -> {
             hllRun.setText("Run");
             if (e != null && !(unwrap(e) instanceof Experiment.Stopped)) view.experimentFailed(JournalFormat.errorMessage(e));
-        }));
+        });
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -63,6 +63,7 @@ final class HllView extends VBox {
         grid = new RegisterGrid(palette);
         chart = new ExperimentChart(palette);
         hover.setText("Hover over the grid to read a register.");
+        hover.setMaxWidth(220);
         grid.onHover(i -> hover.setText(i < 0 ? "Hover over the grid to read a register."
                 : String.format(Locale.ROOT, "Register %,d (row %d, column %d) = %d", i, i / RegisterGrid.SIDE,
                 i % RegisterGrid.SIDE, grid.registers()[i])));
@@ -75,13 +76,13 @@ final class HllView extends VBox {
         error.setId("hllError");
         experimentResult.setId("hllExperimentResult");
         memorySet.setId("hllMemorySet");
-        VBox figures = new VBox(6, caption("Key"), keyLabel, caption("Encoding on the server"), encoding, caption("Raw size"),
-                size, caption("Registers set"), setRegisters, caption("PFCOUNT (the server's reply)"), pfcount,
-                caption("Recomputed from the registers"), recomputed, overflow, caption("Exact count"), exact,
-                legend(palette), hover);
+        // the figures read from the server, as small cards that wrap: the grid gets the width
+        javafx.scene.layout.FlowPane figures = new javafx.scene.layout.FlowPane(14, 6, figure("Key", keyLabel),
+                figure("Encoding on the server", encoding), figure("Raw size", size), figure("Registers set", setRegisters),
+                figure("PFCOUNT (the server's reply)", pfcount), figure("Recomputed from the registers", recomputed),
+                figure("Exact count", exact), figure("Colour = register value", legend(palette)), hover);
         figures.getStyleClass().add("hll-figures");
-        figures.setMinWidth(190);
-        figures.setPrefWidth(230);
+        figures.setPrefWrapLength(600);
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
 
@@ -96,19 +97,30 @@ final class HllView extends VBox {
         barHll.getStyleClass().add("bar-hll");
         VBox memory = new VBox(4, memorySet, barSet, memoryHll, barHll);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        experimentPanel = panel("The experiment: a Set vs a HyperLogLog", experimentResult, chart, memory);
+        experimentPanel = panel("A Set vs a HyperLogLog", experimentResult, chart, memory);
         StackPane modePanel = new StackPane(addPanel, mergePanel, experimentPanel);
         HBox.setHgrow(modePanel, Priority.ALWAYS);
-        HBox row = new HBox(12, grid, figures, modePanel);
-        // the grid stays square and as tall as the row
-        grid.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 470));
-        grid.minWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 220));
-        modePanel.setMinWidth(280);
+        HBox row = new HBox(12, grid, modePanel);
+        // the grid stays square: as tall as the row allows (minus the legend), leaving the mode panel its minimum
+        modePanel.setMinWidth(MODE_MIN_WIDTH);
         modePanel.setPrefWidth(380); // wrapped labels would otherwise ask for their whole text's width
+        var side = javafx.beans.binding.Bindings.min(javafx.beans.binding.Bindings.min(row.heightProperty(),
+                row.widthProperty().subtract(MODE_MIN_WIDTH + 12)), 470);
+        grid.prefWidthProperty().bind(side);
+        grid.maxWidthProperty().bind(side);
+        grid.setMinSize(160, 160);
         HBox.setHgrow(grid, Priority.NEVER);
         VBox.setVgrow(row, Priority.ALWAYS);
-        getChildren().addAll(error, strip, row);
+        getChildren().addAll(error, strip, figures, overflow, row);
         showMode(Mode.ADD);
+    }
+
+    static final double MODE_MIN_WIDTH = 300;
+
+    private static VBox figure(String title, javafx.scene.Node value) {
+        VBox box = new VBox(1, caption(title), value);
+        box.getStyleClass().add("hll-figure");
+        return box;
     }
 
     private static Label note(String style) {
@@ -337,9 +349,11 @@ final class HllView extends VBox {
             palette.addListener((o, a, b) -> r.setFill(RegisterGrid.colour(b, value)));
             ramp.getChildren().add(r);
         }
-        Label l = new Label("colour = register value: 0 … 16+");
+        Label l = new Label("0 … 16+");
         l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        return new VBox(2, ramp, l);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, ramp, l);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 }

@@ -71,7 +71,7 @@ public final class ServerConcept implements Concept {
                 e -> ctx.fx().execute(() -> view.showError(JournalFormat.errorMessage(e))));
         return ConceptPane.layout(ID, "Server: the live Valkey behind every concept",
                 "Every figure here is read from the server 4 times a second with INFO; nothing is simulated.",
-                view, form, """
+                ConceptPane.scrollable(view), form, """
                         A game reads the same data again and again. A relational database answers from disk and \
                         over the network; Valkey keeps the data in memory and answers in microseconds. Putting it \
                         in front of the database (as the talk does with ElastiCache in front of RDS) speeds up \
@@ -107,12 +107,13 @@ public final class ServerConcept implements Concept {
 
     /**
      * Three bursts, each followed by the next poll (so each shows as a spike on the sparkline), then
-     * one more reading so the cards show the last burst's effect. Waits on readings, never on a clock.
+     * a reading that counts the namespace afresh, so the cards show the keys the bursts wrote. Waits on
+     * readings, never on a clock.
      */
     @Override
     public List<ScreenshotStep> screenshotSteps() {
         return List.of(new ScreenshotStep("server", () -> burst().thenCompose(r -> burst()).thenCompose(r -> burst())
-                .thenCompose(r -> model.nextReading().thenApply(s -> String.format(Locale.ROOT,
+                .thenCompose(r -> model.nextCountedReading().thenApply(s -> String.format(Locale.ROOT,
                         "Server: Valkey %s, %d client connection(s), %,d keys under %s, %s used; %s", s.version(), s.clients(),
                         s.nsKeys(), model.namespacePrefix(), ServerView.bytes(s.usedMemory()), r.summary())))));
     }

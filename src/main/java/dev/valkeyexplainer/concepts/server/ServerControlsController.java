@@ -37,7 +37,7 @@ public final class ServerControlsController {
     /** The button (and talk / screenshot steps): the run, its figures in the panel, its code beside them. */
     CompletableFuture<TrafficRun.Result> sendTraffic() {
         serverTraffic.setDisable(true);
-        code.show("2,000 commands, then single GETs", ServerCode.traffic(model.namespacePrefix() + "server:demo:",
+        code.show("Traffic", ServerCode.traffic(model.namespacePrefix() + "server:demo:",
                 TrafficRun.KEYS, TrafficRun.EX_SECONDS, TrafficRun.SINGLE_GETS));
         return model.sendTraffic().whenComplete((r, e) -> fx.execute(() -> {
             serverTraffic.setDisable(false);

@@ -23,6 +23,7 @@ final class ServerModel {
     private final TrafficRun traffic;
     private final AtomicReference<ServerSnapshot> last = new AtomicReference<>();
     private final List<CompletableFuture<ServerSnapshot>> waiting = new ArrayList<>();
+    private final List<CompletableFuture<ServerSnapshot>> waitingCounted = new ArrayList<>();
     private volatile long nsKeys = -1;
     private volatile int polls;
 
@@ -35,17 +36,23 @@ final class ServerModel {
     /** One reading (any thread): INFO, and the namespace count when it is due. */
     CompletionStage<ServerSnapshot> read() {
         CompletableFuture<Long> ns = CompletableFuture.completedFuture(nsKeys);
-        if (polls++ % NAMESPACE_COUNT_EVERY == 0) {
-            ns = gateway.countNamespaceKeys(poll.conceptId(), poll.connection(), 100_000).thenApply(n -> nsKeys = n);
+        boolean counted;
+        synchronized (waiting) {
+            counted = polls++ % NAMESPACE_COUNT_EVERY == 0 || !waitingCounted.isEmpty();
         }
+        if (counted) ns = gateway.countNamespaceKeys(poll.conceptId(), poll.connection(), 100_000).thenApply(n -> nsKeys = n);
         return ns.thenCompose(n -> poll.send(Commands.read("INFO", "server", "clients", "memory", "stats", "keyspace")))
                 .thenApply(info -> {
                     ServerSnapshot s = ServerSnapshot.fromInfo(String.valueOf(info), System.nanoTime(), last.get(), nsKeys);
                     last.set(s);
-                    List<CompletableFuture<ServerSnapshot>> due;
+                    List<CompletableFuture<ServerSnapshot>> due = new ArrayList<>();
                     synchronized (waiting) {
-                        due = List.copyOf(waiting);
+                        due.addAll(waiting);
                         waiting.clear();
+                        if (counted) {
+                            due.addAll(waitingCounted);
+                            waitingCounted.clear();
+                        }
                     }
                     due.forEach(f -> f.complete(s));
                     return s;
@@ -62,6 +69,15 @@ final class ServerModel {
         CompletableFuture<ServerSnapshot> f = new CompletableFuture<>();
         synchronized (waiting) {
             waiting.add(f);
+        }
+        return f;
+    }
+
+    /** Completes with the first reading after this call that also counted the namespace afresh (it asks for one). */
+    CompletableFuture<ServerSnapshot> nextCountedReading() {
+        CompletableFuture<ServerSnapshot> f = new CompletableFuture<>();
+        synchronized (waiting) {
+            waitingCounted.add(f);
         }
         return f;
     }
