@@ -135,6 +135,7 @@ public final class ConceptPane {
         sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         sp.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         sp.getStyleClass().addAll("side-scroll", "visual-scroll");
+        sp.setFocusTraversable(false); // focused, a scroll pane would eat the talk's PageDown and the player's Space
         return sp;
     }
 

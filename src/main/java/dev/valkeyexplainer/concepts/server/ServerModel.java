@@ -9,14 +9,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Server concept's state, without nodes: the newest reading of the server (one INFO, plus a SCAN
- * count of the namespace every {@value #NAMESPACE_COUNT_EVERY} polls, since a SCAN is not free on a big
- * server) and the traffic run. Readings are made off the FX thread by the concept's poller.
+ * The Server concept's state, without nodes: the newest reading of the server (one INFO, plus the
+ * gateway's paced SCAN count of the namespace, since a SCAN is not free on a big server) and the
+ * traffic run. Readings are made off the FX thread by the concept's poller.
  */
 final class ServerModel {
 
     static final long POLL_MS = 250;
-    static final int NAMESPACE_COUNT_EVERY = 8; // polls: the namespace is counted every 2 s
 
     private final ValkeyGateway gateway;
     private final ValkeyGateway.Scope poll;
@@ -25,7 +24,6 @@ final class ServerModel {
     private final List<CompletableFuture<ServerSnapshot>> waiting = new ArrayList<>();
     private final List<CompletableFuture<ServerSnapshot>> waitingCounted = new ArrayList<>();
     private volatile long nsKeys = -1;
-    private volatile int polls;
 
     ServerModel(ValkeyGateway gateway, ValkeyGateway.Scope poll, ValkeyGateway.Scope demo) {
         this.gateway = gateway;
@@ -35,12 +33,14 @@ final class ServerModel {
 
     /** One reading (any thread): INFO, and the namespace count when it is due. */
     CompletionStage<ServerSnapshot> read() {
-        CompletableFuture<Long> ns = CompletableFuture.completedFuture(nsKeys);
         boolean counted;
         synchronized (waiting) {
-            counted = polls++ % NAMESPACE_COUNT_EVERY == 0 || !waitingCounted.isEmpty();
+            counted = !waitingCounted.isEmpty();
         }
-        if (counted) ns = gateway.countNamespaceKeys(poll.conceptId(), poll.connection(), 100_000).thenApply(n -> nsKeys = n);
+        // the gateway counts the namespace in the background, paced, and answers with its last count at once;
+        // a reading that must show the keys just written (a picture) asks for a count now
+        CompletableFuture<Long> ns = (counted ? gateway.countNamespaceKeysNow(poll.conceptId(), poll.connection())
+                : gateway.countNamespaceKeys(poll.conceptId(), poll.connection(), 100_000)).thenApply(n -> nsKeys = n);
         return ns.thenCompose(n -> poll.send(Commands.read("INFO", "server", "clients", "memory", "stats", "keyspace")))
                 .thenApply(info -> {
                     ServerSnapshot s = ServerSnapshot.fromInfo(String.valueOf(info), System.nanoTime(), last.get(), nsKeys);
@@ -90,9 +90,8 @@ final class ServerModel {
         return gateway.namespace().prefix();
     }
 
-    /** After "Reset demo data": count the namespace again at the next poll. */
+    /** After "Reset demo data": the count shown is the gateway's next one. */
     void onReset() {
         nsKeys = -1;
-        polls = 0;
     }
 }

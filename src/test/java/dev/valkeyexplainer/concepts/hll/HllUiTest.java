@@ -174,6 +174,6 @@ class HllUiTest extends UiTestBase {
     }
 
     private HllView hllView() {
-        return (HllView) ((javafx.scene.layout.BorderPane) window.activeView()).getCenter();
+        return (HllView) window.activeView().lookup(".hll-view");
     }
 }

@@ -56,10 +56,13 @@ class ServerIT {
         ServerModel model = new ServerModel(valkey.gateway, valkey.gateway.scope("server", "poller"),
                 valkey.gateway.scope("server", "traffic"));
         var next = model.nextReading();
+        var counted = model.nextCountedReading();
         ServerSnapshot s = model.read().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(s, next.get(1, TimeUnit.SECONDS), "nextReading completes with the reading taken after it was asked for");
+        assertEquals(s, counted.get(1, TimeUnit.SECONDS), "a counted reading was asked for, so this one counted");
         assertTrue(s.version().matches("\\d+\\.\\d+.*"), s.version());
-        assertTrue(s.nsKeys() >= 0, "the first reading counts the namespace");
+        assertEquals(valkey.gateway.countNamespaceKeysNow("test", "test").get(10, TimeUnit.SECONDS), s.nsKeys(),
+                "the keys under the prefix, counted now");
         assertEquals(SnippetCheck.sent(rows("poller", before)),
                 SnippetCheck.commands(ServerCode.polling("vx:*").java(), CodeLanguage.JAVA));
     }
