@@ -1,7 +1,5 @@
 package dev.valkeyexplainer.concepts.hll;
 
-import static dev.valkeyexplainer.concept.ConceptPane.caption;
-
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.Palette;
 import dev.valkeyexplainer.valkey.hll.HllState;
@@ -15,7 +13,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 
 /**
  * The HyperLogLog concept's drawing: the hash strip on top; below it the register grid, the figures read
@@ -30,15 +27,7 @@ final class HllView extends VBox {
     final HashStrip strip;
     final RegisterGrid grid;
     final ExperimentChart chart;
-    private final Label keyLabel = stat();
-    private final Label encoding = stat();
-    private final Label size = stat();
-    private final Label setRegisters = stat();
-    private final Label pfcount = stat();
-    private final Label recomputed = stat();
-    private final Label exact = stat();
-    private final Label overflow = note("muted");
-    private final Label hover = note("muted");
+    private final HllFigures figures;
     private final Label error = note("error-text");
     private final Label stepHeadline = note("step-headline");
     private final Label stepDetail = note(null);
@@ -62,27 +51,13 @@ final class HllView extends VBox {
         strip = new HashStrip(palette);
         grid = new RegisterGrid(palette);
         chart = new ExperimentChart(palette);
-        hover.setText("Hover over the grid to read a register.");
-        hover.setMaxWidth(220);
-        grid.onHover(i -> hover.setText(i < 0 ? "Hover over the grid to read a register."
+        figures = new HllFigures(palette);
+        grid.onHover(i -> figures.hover.setText(i < 0 ? "Hover over the grid to read a register."
                 : String.format(Locale.ROOT, "Register %,d (row %d, column %d) = %d", i, i / RegisterGrid.SIDE,
                 i % RegisterGrid.SIDE, grid.registers()[i])));
-        overflow.setVisible(false);
-        overflow.managedProperty().bind(overflow.visibleProperty());
-        // ids for tests (and for a stylesheet) on the figures a check reads
-        pfcount.setId("hllPfcount");
-        recomputed.setId("hllRecomputed");
-        overflow.setId("hllOverflow");
         error.setId("hllError");
         experimentResult.setId("hllExperimentResult");
         memorySet.setId("hllMemorySet");
-        // the figures read from the server, as small cards that wrap: the grid gets the width
-        javafx.scene.layout.FlowPane figures = new javafx.scene.layout.FlowPane(14, 6, figure("Key", keyLabel),
-                figure("Encoding on the server", encoding), figure("Raw size", size), figure("Registers set", setRegisters),
-                figure("PFCOUNT (the server's reply)", pfcount), figure("Recomputed from the registers", recomputed),
-                figure("Exact count", exact), figure("Colour = register value", legend(palette)), hover);
-        figures.getStyleClass().add("hll-figures");
-        figures.setPrefWrapLength(600);
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
 
@@ -101,7 +76,7 @@ final class HllView extends VBox {
         StackPane modePanel = new StackPane(addPanel, mergePanel, experimentPanel);
         HBox.setHgrow(modePanel, Priority.ALWAYS);
         HBox row = new HBox(12, grid, modePanel);
-        // the grid stays square: as tall as the row allows (minus the legend), leaving the mode panel its minimum
+        // the grid stays square: as tall as the row allows, leaving the mode panel its minimum width
         modePanel.setMinWidth(MODE_MIN_WIDTH);
         modePanel.setPrefWidth(380); // wrapped labels would otherwise ask for their whole text's width
         var side = javafx.beans.binding.Bindings.min(javafx.beans.binding.Bindings.min(row.heightProperty(),
@@ -111,29 +86,17 @@ final class HllView extends VBox {
         grid.setMinSize(160, 160);
         HBox.setHgrow(grid, Priority.NEVER);
         VBox.setVgrow(row, Priority.ALWAYS);
-        getChildren().addAll(error, strip, figures, overflow, row);
+        getChildren().addAll(error, strip, figures.cards, figures.overflow, row);
         showMode(Mode.ADD);
     }
 
     static final double MODE_MIN_WIDTH = 300;
 
-    private static VBox figure(String title, javafx.scene.Node value) {
-        VBox box = new VBox(1, caption(title), value);
-        box.getStyleClass().add("hll-figure");
-        return box;
-    }
-
-    private static Label note(String style) {
+    static Label note(String style) {
         Label l = new Label();
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text gets its height, never an ellipsis
         if (style != null) l.getStyleClass().add(style);
-        return l;
-    }
-
-    private static Label stat() {
-        Label l = note("hll-stat");
-        l.setText("–");
         return l;
     }
 
@@ -164,9 +127,7 @@ final class HllView extends VBox {
     void showDamage(HllDamage d) {
         error.setText(d.getMessage());
         error.setVisible(true);
-        keyLabel.setText(d.key());
-        for (Label l : new Label[]{encoding, size, setRegisters, pfcount, recomputed, exact}) l.setText("–");
-        overflow.setVisible(false);
+        figures.showDamage(d);
     }
 
     void showError(String message) {
@@ -179,45 +140,16 @@ final class HllView extends VBox {
         if (s.seq() < shownSeq) return;
         shownSeq = s.seq();
         error.setVisible(false);
-        HllState st = s.state();
-        if (!Arrays.equals(st.registers(), grid.registers())) grid.show(st.registers());
-        keyLabel.setText(s.key());
-        if (st.byteLength() == 0) {
-            encoding.setText("(key does not exist yet)");
-            size.setText("0 bytes");
-        } else {
-            encoding.setText(st.encoding() == HllState.Encoding.SPARSE
-                    ? String.format(Locale.ROOT, "sparse: %,d opcodes", st.sparseOpcodes()) : "dense: 6 bits × 16,384");
-            size.setText(String.format(Locale.ROOT, "%,d bytes", st.byteLength()));
-        }
-        setRegisters.setText(String.format(Locale.ROOT, "%,d of 16,384, max %d", st.nonZeroRegisters(), st.maxRegister()));
-        pfcount.setText(String.format(Locale.ROOT, "%,d", s.pfcount()));
-        if (s.overflowed()) {
-            recomputed.setText("2^63 or more: too big for a 64-bit integer");
-            overflow.setText(String.format(Locale.ROOT, "Registers up to %d give an estimate of at least 2^63"
-                    + " (9.2 × 10^18), more than a signed 64-bit integer holds. hyperloglog.c rounds it with llroundl() into"
-                    + " a long long, which overflows, so PFCOUNT replies %,d: an overflow, not a count. Real data never"
-                    + " gets here: registers this high take about 2^63 distinct elements.", st.maxRegister(), s.pfcount()));
-            overflow.setVisible(true);
-        } else {
-            recomputed.setText(String.format(Locale.ROOT, "%,d %s", s.recomputed(), s.agrees() ? "✓ = PFCOUNT" : "✗ ≠ PFCOUNT"));
-            overflow.setVisible(false);
-        }
-        if (s.exact() == null) {
-            exact.setText("–");
-        } else {
-            long n = s.exact();
-            double err = n == 0 ? 0 : 100.0 * (s.pfcount() - n) / n;
-            exact.setText(String.format(Locale.ROOT, "%,d (SCARD), error %+.2f%%", n, err));
-        }
+        if (!Arrays.equals(s.state().registers(), grid.registers())) grid.show(s.state().registers());
+        figures.show(s);
     }
 
     String recomputedText() {
-        return recomputed.getText();
+        return figures.recomputedText();
     }
 
     String pfcountText() {
-        return pfcount.getText();
+        return figures.pfcountText();
     }
 
     String errorText() {
@@ -339,21 +271,5 @@ final class HllView extends VBox {
         if (b < 1024) return b + " B";
         if (b < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", b / 1024.0);
         return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024));
-    }
-
-    private Region legend(ObjectProperty<Palette> palette) {
-        HBox ramp = new HBox(0);
-        for (int v = 0; v <= RegisterGrid.MAX_COLOUR_VALUE; v++) {
-            Rectangle r = new Rectangle(11, 12, RegisterGrid.colour(palette.get(), v));
-            int value = v;
-            palette.addListener((o, a, b) -> r.setFill(RegisterGrid.colour(b, value)));
-            ramp.getChildren().add(r);
-        }
-        Label l = new Label("0 … 16+");
-        l.getStyleClass().add("muted");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(6, ramp, l);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
     }
 }
