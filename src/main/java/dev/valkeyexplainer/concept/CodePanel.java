@@ -29,6 +29,9 @@ public final class CodePanel extends BorderPane {
         this.language = language;
         getStyleClass().add("code-panel");
         code.setEditable(false);
+        // read-only: a click still selects text, but Tab and a disabled button never hand it the focus,
+        // where it would eat the talk's PageDown and the step player's Space
+        code.setFocusTraversable(false);
         code.setWrapText(true); // long Glide calls wrap rather than hide behind a scroll bar
         code.getStyleClass().add("code");
         code.setPrefRowCount(9);
@@ -77,12 +80,6 @@ public final class CodePanel extends BorderPane {
         this.heading = heading;
         this.snippet = snippet;
         render();
-    }
-
-    /** @deprecated Java only; concepts are moving to {@link #show(String, Snippet)}. */
-    @Deprecated(forRemoval = true)
-    public void show(String heading, String javaCode) {
-        show(heading, Snippet.of(javaCode, "# The Python version of this step is not written yet."));
     }
 
     private void render() {

@@ -123,6 +123,22 @@ public final class ConceptPane {
         }
     }
 
+    /**
+     * The visual in a scroll pane that fits it to the space when there is room, and scrolls when its
+     * minimum size is larger (a 1280 × 800 projector at 150 %), so nothing is cut off or drawn over. A
+     * concept passes {@code scrollable(view)} as the visual of {@link #layout}.
+     */
+    public static ScrollPane scrollable(javafx.scene.layout.Region visual) {
+        ScrollPane sp = new ScrollPane(visual);
+        sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
+        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        sp.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        sp.getStyleClass().addAll("side-scroll", "visual-scroll");
+        sp.setFocusTraversable(false); // focused, a scroll pane would eat the talk's PageDown and the player's Space
+        return sp;
+    }
+
     /** A small grey caption above a figure. */
     public static Label caption(String text) {
         Label l = new Label(text);

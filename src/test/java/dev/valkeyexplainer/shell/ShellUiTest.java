@@ -105,7 +105,7 @@ class ShellUiTest {
         // a poll of the Server view already in flight may still land: wait for the first HLL poll after it
         int settled = app.services.journal().size();
         waitUntil("two more HLL polls", () -> app.services.journal().snapshot().stream().skip(settled)
-                .filter(e -> e.conceptId().equals("hll") && e.args().get(0).equals("GET")).count() >= 2);
+                .filter(e -> e.conceptId().equals("hll") && e.connection().equals("poller")).count() >= 2);
         assertFalse(app.services.journal().snapshot().stream().skip(settled).anyMatch(e -> e.conceptId().equals("server")),
                 "the hidden Server view stopped polling");
         robot.press(KeyCode.ALT).press(KeyCode.HOME).release(KeyCode.HOME).release(KeyCode.ALT);

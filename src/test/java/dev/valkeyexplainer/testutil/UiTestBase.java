@@ -32,6 +32,11 @@ public abstract class UiTestBase {
         if (app != null) app.close();
     }
 
+    /** The code panel of the concept on screen (only the active concept's view is in the scene). */
+    protected dev.valkeyexplainer.concept.CodePanel codePanel(org.testfx.api.FxRobot robot) {
+        return robot.lookup(".code-panel").queryAs(dev.valkeyexplainer.concept.CodePanel.class);
+    }
+
     /** Call from the subclass's {@code @Start} method (TestFX looks for it on the test class itself). */
     protected void openWindow(Stage stage) {
         app.start(stage);

@@ -5,7 +5,6 @@ import dev.valkeyexplainer.concept.widgets.CanvasPanel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -22,17 +21,13 @@ import javafx.scene.text.TextAlignment;
  */
 final class CacheLanes extends CanvasPanel {
 
-    enum Node { APP, VALKEY, DB }
-
-    /** One hop of a token. */
-    record Hop(Node from, Node to, String label, Function<Palette, Color> colour) {
-    }
-
-    private record Token(List<Hop> hops, double[] startAt) {
+    private record Token(List<LaneHop> hops, double[] startAt) {
     }
 
     static final double HOP_SECONDS = 0.45;
     static final int MAX_TOKENS = 60;
+    /** A bold 11 px DejaVu Sans character is about 7 px wide: enough to keep labels apart. */
+    static final double LABEL_CHAR_WIDTH = 7.2;
 
     private final List<Token> tokens = new ArrayList<>();
     private double now;
@@ -47,7 +42,7 @@ final class CacheLanes extends CanvasPanel {
     }
 
     /** Adds a token that walks the given hops one after the other. Returns false when too many are moving. */
-    boolean send(List<Hop> hops) {
+    boolean send(List<LaneHop> hops) {
         if (tokens.size() >= MAX_TOKENS) return false;
         double[] starts = new double[hops.size()];
         for (int i = 0; i < hops.size(); i++) starts[i] = now + i * HOP_SECONDS;
@@ -73,7 +68,23 @@ final class CacheLanes extends CanvasPanel {
         return !tokens.isEmpty();
     }
 
-    private double x(Node n, double w) {
+    /** Tokens on the way now (screenshots wait for a few). */
+    int moving() {
+        return tokens.size();
+    }
+
+    static Color colour(Palette p, LaneHop.Tone t) {
+        return switch (t) {
+            case REQUEST -> p.accent();
+            case HIT -> p.hit();
+            case MISS -> p.miss();
+            case DATABASE -> p.database();
+            case WRITE -> p.valkey();
+            case WARN -> p.warn();
+        };
+    }
+
+    private double x(LaneHop.Lane n, double w) {
         return switch (n) {
             case APP -> w * 0.12;
             case VALKEY -> w * 0.50;
@@ -82,11 +93,11 @@ final class CacheLanes extends CanvasPanel {
     }
 
     /** Which row a hop travels on, so requests and replies do not overlap. */
-    private static int row(Hop h) {
-        if (h.from() == Node.DB && h.to() == Node.VALKEY) return 5;
-        if (h.to() == Node.DB) return 2;
-        if (h.from() == Node.DB) return 3;
-        if (h.to() == Node.VALKEY) return h.label().startsWith("SET") ? 4 : 0;
+    private static int row(LaneHop h) {
+        if (h.from() == LaneHop.Lane.DB && h.to() == LaneHop.Lane.VALKEY) return 5;
+        if (h.to() == LaneHop.Lane.DB) return 2;
+        if (h.from() == LaneHop.Lane.DB) return 3;
+        if (h.to() == LaneHop.Lane.VALKEY) return h.label().startsWith("SET") ? 4 : 0;
         return 1;
     }
 
@@ -95,9 +106,9 @@ final class CacheLanes extends CanvasPanel {
         double top = 64;
         double rowH = (h - top - 12) / 6;
         // the three participants
-        node(g, p, "App", appText, x(Node.APP, w), p.text());
-        node(g, p, "Valkey", valkeyText, x(Node.VALKEY, w), p.valkey());
-        node(g, p, "Database (H2)", dbText, x(Node.DB, w), p.database());
+        node(g, p, "App", appText, x(LaneHop.Lane.APP, w), p.text());
+        node(g, p, "Valkey", valkeyText, x(LaneHop.Lane.VALKEY, w), p.valkey());
+        node(g, p, "Database (H2)", dbText, x(LaneHop.Lane.DB, w), p.database());
         String[] rows = {"GET key", "hit: value / miss: nil", "miss: SELECT (+ simulated network)", "row", "SET key value EX ttl",
                 "UPDATE → trigger → DEL key"};
         g.setFont(Font.font("DejaVu Sans", 10));
@@ -105,8 +116,8 @@ final class CacheLanes extends CanvasPanel {
         g.setTextBaseline(VPos.BOTTOM);
         for (int r = 0; r < 6; r++) {
             double y = top + r * rowH + rowH / 2;
-            double a = r == 2 || r == 3 ? x(Node.APP, w) : r == 5 ? x(Node.VALKEY, w) : x(Node.APP, w);
-            double b = r == 2 || r == 3 || r == 5 ? x(Node.DB, w) : x(Node.VALKEY, w);
+            double a = r == 2 || r == 3 ? x(LaneHop.Lane.APP, w) : r == 5 ? x(LaneHop.Lane.VALKEY, w) : x(LaneHop.Lane.APP, w);
+            double b = r == 2 || r == 3 || r == 5 ? x(LaneHop.Lane.DB, w) : x(LaneHop.Lane.VALKEY, w);
             g.setStroke(p.grid());
             g.setLineWidth(1);
             g.setLineDashes(4, 4);
@@ -120,26 +131,39 @@ final class CacheLanes extends CanvasPanel {
         g.setFill(p.muted());
         g.setFont(Font.font("DejaVu Sans", 10));
         g.fillText("tokens slowed down to be seen, a sample of the lookups; the figures are measured", w - 10, h - 3);
-        // moving tokens
+        // moving tokens: every dot first, then each label that runs into no other dot or label on its row
         g.setTextBaseline(VPos.CENTER);
+        List<double[]> dots = new ArrayList<>(); // x, y, row, hop index into shown
+        List<LaneHop> shown = new ArrayList<>();
         for (Token t : tokens) {
             for (int i = 0; i < t.hops().size(); i++) {
                 double f = (now - t.startAt()[i]) / HOP_SECONDS;
                 if (f < 0 || f > 1) continue;
-                Hop hop = t.hops().get(i);
+                LaneHop hop = t.hops().get(i);
                 double ease = f * f * (3 - 2 * f);
                 double x0 = x(hop.from(), w);
                 double x1 = x(hop.to(), w);
                 double y = top + row(hop) * rowH + rowH / 2;
                 double x = x0 + (x1 - x0) * ease;
-                Color c = hop.colour().apply(p);
-                g.setFill(c);
+                g.setFill(colour(p, hop.tone()));
                 g.fillOval(x - 7, y - 7, 14, 14);
-                g.setFill(p.text());
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(hop.label(), x + 10, y);
+                dots.add(new double[]{x, y, row(hop), shown.size()});
+                shown.add(hop);
             }
+        }
+        List<double[]> taken = new ArrayList<>(); // row, from, to
+        for (double[] d : dots) taken.add(new double[]{d[2], d[0] - 8, d[0] + 8});
+        g.setFill(p.text());
+        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 11));
+        g.setTextAlign(TextAlignment.LEFT);
+        for (double[] d : dots) {
+            LaneHop hop = shown.get((int) d[3]);
+            double from = d[0] + 9;
+            double to = d[0] + 10 + hop.label().length() * LABEL_CHAR_WIDTH;
+            boolean free = taken.stream().noneMatch(iv -> iv[0] == d[2] && from < iv[2] && to > iv[1]);
+            if (!free) continue;
+            taken.add(new double[]{d[2], from, to});
+            g.fillText(hop.label(), d[0] + 10, d[1]);
         }
     }
 

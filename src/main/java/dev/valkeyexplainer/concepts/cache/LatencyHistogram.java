@@ -25,11 +25,8 @@ final class LatencyHistogram extends CanvasPanel {
         redraw();
     }
 
-    static String micros(long us) {
-        if (us < 0) return "–";
-        if (us < 1_000) return us + " µs";
-        if (us < 1_000_000) return String.format(Locale.ROOT, "%.1f ms", us / 1000.0);
-        return String.format(Locale.ROOT, "%.2f s", us / 1e6);
+    private static String micros(long us) {
+        return LatencyStats.micros(us);
     }
 
     @Override

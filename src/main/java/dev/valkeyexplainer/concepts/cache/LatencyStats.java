@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.concepts.cache;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Measured lookup latencies, hits and misses apart: counts, and the last 2,000 samples of each for
@@ -67,5 +68,13 @@ final class LatencyStats {
             out[b]++;
         }
         return out;
+    }
+
+    /** A latency for people: "740 µs", "43.1 ms", "1.20 s"; "–" for none (negative). */
+    static String micros(long us) {
+        if (us < 0) return "–";
+        if (us < 1_000) return us + " µs";
+        if (us < 1_000_000) return String.format(Locale.ROOT, "%.1f ms", us / 1000.0);
+        return String.format(Locale.ROOT, "%.2f s", us / 1e6);
     }
 }

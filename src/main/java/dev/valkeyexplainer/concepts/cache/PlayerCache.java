@@ -21,7 +21,9 @@ final class PlayerCache {
 
     private final ValkeyGateway.Scope valkey;
     private final GameDatabase db;
-    private volatile int ttlSeconds = 60;
+    static final int DEFAULT_TTL = 60;
+
+    private volatile int ttlSeconds = DEFAULT_TTL;
     private final LatencyStats stats;
     private volatile Consumer<Lookup> listener = l -> { };
 

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  */
 public final class HerdRace {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HerdRace.class);
+
     /** Deletes the lock only if it still holds this worker's token. */
     static final String RELEASE_LUA = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -196,8 +198,8 @@ public final class HerdRace {
         events.add(e);
         try {
             onEvent.accept(e);
-        } catch (RuntimeException ignored) {
-            // a drawing problem must not break the race
+        } catch (RuntimeException ex) {
+            LOG.warn("a race event listener failed; the race goes on", ex); // drawing must not break the race
         }
     }
 }

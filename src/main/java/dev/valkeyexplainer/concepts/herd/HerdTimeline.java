@@ -36,9 +36,15 @@ final class HerdTimeline extends CanvasPanel {
         redraw();
     }
 
-    void add(HerdRace.Event e) {
-        events.add(e);
+    /** A frame's worth of new events: one redraw for all of them. */
+    void addAll(List<HerdRace.Event> more) {
+        if (more.isEmpty()) return;
+        events.addAll(more);
         redraw();
+    }
+
+    int size() {
+        return events.size();
     }
 
     static Color colour(Palette p, HerdRace.Kind k) {
@@ -60,7 +66,8 @@ final class HerdTimeline extends CanvasPanel {
         double left = 86;
         double right = w - 12;
         double top = 30;
-        double bottom = h - 34;
+        double legendTop = h - legendHeight(w - left) - 4;
+        double bottom = legendTop - (sequence ? 4 : 18); // real time: room for the time axis under the lanes
         double lane = (bottom - top) / Math.max(1, workers);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font("DejaVu Sans", 12));
@@ -110,11 +117,11 @@ final class HerdTimeline extends CanvasPanel {
             g.setFill(p.muted());
             g.setFont(Font.font("DejaVu Sans", 11));
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(String.format(Locale.ROOT, "%,.1f ms", maxT / 1000.0), right, bottom + 10);
+            g.fillText(String.format(Locale.ROOT, "%,.1f ms", maxT / 1000.0), right, bottom + 9);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("0", left, bottom + 10);
+            g.fillText("0", left, bottom + 9);
         }
-        legend(g, p, left, h - 14);
+        legend(g, p, left, legendTop, w - left);
     }
 
     private static void label(GraphicsContext g, Palette p, HerdRace.Event e, double x0, double x1, double y0, double bh) {
@@ -201,23 +208,64 @@ final class HerdTimeline extends CanvasPanel {
         return "";
     }
 
-    private static void legend(GraphicsContext g, Palette p, double x, double y) {
-        HerdRace.Kind[] kinds = {HerdRace.Kind.GET_MISS, HerdRace.Kind.GET_HIT, HerdRace.Kind.LOCK_WON, HerdRace.Kind.LOCK_LOST,
-                HerdRace.Kind.DB_LOAD, HerdRace.Kind.SET_VALUE, HerdRace.Kind.RELEASED, HerdRace.Kind.NOT_OWNER};
-        String[] names = {"GET miss", "GET hit", "lock won", "lock taken", "database load", "SET value", "lock released",
-                "not the owner"};
-        g.setFont(Font.font("DejaVu Sans", 11));
+    private static final HerdRace.Kind[] LEGEND = {HerdRace.Kind.GET_MISS, HerdRace.Kind.GET_HIT, HerdRace.Kind.LOCK_WON,
+            HerdRace.Kind.LOCK_LOST, HerdRace.Kind.DB_LOAD, HerdRace.Kind.SET_VALUE, HerdRace.Kind.RELEASED, HerdRace.Kind.NOT_OWNER};
+    private static final String[] LEGEND_NAMES = {"GET miss", "GET hit", "lock won", "lock taken", "database load", "SET value",
+            "lock released", "not the owner"};
+    private static final Font LEGEND_FONT = Font.font("DejaVu Sans", 11);
+    private static final double LEGEND_LINE = 16;
+
+    private static double[] legendWidths;
+
+    /** Each legend entry's width (the mark, the name, the gap), measured once. FX thread. */
+    private static double[] itemWidths() {
+        if (legendWidths == null) {
+            legendWidths = new double[LEGEND_NAMES.length];
+            Text t = new Text();
+            t.setFont(LEGEND_FONT);
+            for (int i = 0; i < LEGEND_NAMES.length; i++) {
+                t.setText(LEGEND_NAMES[i]);
+                legendWidths[i] = 16 + t.getLayoutBounds().getWidth() + 14;
+            }
+        }
+        return legendWidths;
+    }
+
+    /** The legend's height at this width: its entries wrap onto as many lines as they need. */
+    private static double legendHeight(double width) {
+        int lines = 1;
+        double x = 0;
+        for (double item : itemWidths()) {
+            if (x > 0 && x + item > width) {
+                lines++;
+                x = 0;
+            }
+            x += item;
+        }
+        return lines * LEGEND_LINE;
+    }
+
+    private static void legend(GraphicsContext g, Palette p, double x, double top, double width) {
+        g.setFont(LEGEND_FONT);
         g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
         double cx = x;
-        for (int i = 0; i < kinds.length; i++) {
-            Color c = colour(p, kinds[i]);
+        double y = top + LEGEND_LINE / 2;
+        for (int i = 0; i < LEGEND.length; i++) {
+            double item = itemWidths()[i];
+            if (cx > x && cx + item > x + width) {
+                cx = x;
+                y += LEGEND_LINE;
+            }
+            Color c = colour(p, LEGEND[i]);
             g.setFill(c.deriveColor(0, 1, 1, 0.35));
             g.fillRect(cx, y - 5, 12, 10);
             g.setStroke(c);
+            g.setLineWidth(1);
             g.strokeRect(cx, y - 5, 12, 10);
             g.setFill(p.muted());
-            g.fillText(names[i], cx + 16, y);
-            cx += 16 + names[i].length() * 6.6 + 14;
+            g.fillText(LEGEND_NAMES[i], cx + 16, y);
+            cx += item;
         }
     }
 }

@@ -15,9 +15,11 @@ final class SteppedGate implements HerdRace.Gate {
 
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private CompletableFuture<Void> arrival = new CompletableFuture<>();
+    private boolean abandoned;
 
     @Override
     public synchronized CompletableFuture<Void> before(int worker, String command) {
+        if (abandoned) return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("the race was reset"));
         CompletableFuture<Void> go = new CompletableFuture<>();
         queue.addLast(new Waiting(worker, command, go));
         arrival.complete(null);
@@ -51,8 +53,13 @@ final class SteppedGate implements HerdRace.Gate {
         return queue.size();
     }
 
-    /** Lets everybody through (the race is being abandoned or played at full speed). */
-    synchronized void openAll() {
-        while (!queue.isEmpty()) queue.pollFirst().go().complete(null);
+    /**
+     * The race is being abandoned (Reset, or a new race): every waiting worker, and every one that comes
+     * later, stops without sending its command, so an old race never runs on beside a new one.
+     */
+    synchronized void abandon() {
+        abandoned = true;
+        while (!queue.isEmpty()) queue.pollFirst().go().completeExceptionally(new java.util.concurrent.CancellationException("the race was reset"));
+        arrival.complete(null);
     }
 }

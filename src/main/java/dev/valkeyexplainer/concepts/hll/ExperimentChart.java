@@ -26,6 +26,10 @@ final class ExperimentChart extends CanvasPanel {
         setPrefSize(460, 240);
     }
 
+    Experiment.Progress progress() {
+        return progress;
+    }
+
     void show(Experiment.Progress p) {
         progress = p;
         redraw();
@@ -41,7 +45,7 @@ final class ExperimentChart extends CanvasPanel {
         g.setFont(Font.font("DejaVu Sans", 12));
         g.setFill(p.muted());
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("Error of PFCOUNT vs the exact count (SCARD)", 12, 8);
+        g.fillText("PFCOUNT's error against SCARD", 12, 8);
         if (progress == null || progress.points().isEmpty()) {
             g.fillText("Run the experiment to measure it.", left, (top + bottom) / 2);
             return;
@@ -108,6 +112,7 @@ final class ExperimentChart extends CanvasPanel {
         }
         g.setFill(p.muted());
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("users added (log)  ·  band ±0.81% = 1.04/√16384, light ±2σ", right, bottom + 16);
+        g.fillText(w >= 420 ? "users added (log)  ·  band ±0.81% = 1.04/√16384, light ±2σ" : "users (log) · band ±0.81%, light ±2σ",
+                right, bottom + 16);
     }
 }

@@ -27,8 +27,8 @@ final class HashStrip extends CanvasPanel {
 
     HashStrip(ObjectProperty<Palette> palette) {
         super(palette);
-        setMinHeight(118);
-        setPrefHeight(118);
+        setMinHeight(120);
+        setPrefHeight(120);
     }
 
     void show(String element, HllHash hash, Stage stage) {
@@ -84,12 +84,17 @@ final class HashStrip extends CanvasPanel {
         g.fillText("bit 0", left + 64 * box, y);
         g.setTextAlign(TextAlignment.LEFT);
         double textX = left;
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        Font bold = Font.font("DejaVu Sans", FontWeight.BOLD, 13);
+        g.setFont(bold);
+        double indexEnd = textX;
         if (stage.compareTo(Stage.INDEX) >= 0) {
             g.setFill(p.accent());
             String s = String.format(Locale.ROOT, "low 14 bits → register %,d (row %d, column %d)", hash.index(),
                     hash.index() / RegisterGrid.SIDE, hash.index() % RegisterGrid.SIDE);
             g.fillText(s, textX, y + 18);
+            javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+            t.setFont(bold);
+            indexEnd = textX + t.getLayoutBounds().getWidth();
         }
         if (stage == Stage.RUN) {
             g.setFill(p.warn().darker());
@@ -97,7 +102,9 @@ final class HashStrip extends CanvasPanel {
             String run = hash.value() == 1 ? "the bit just above them is a 1 → value 1"
                     : String.format(Locale.ROOT, "%d zero bit%s above them, then a 1 → value %d", hash.value() - 1,
                     hash.value() == 2 ? "" : "s", hash.value());
-            g.fillText(run, textX + w / 2, y + 18);
+            // beside the index text when there is room, else on the line below it
+            if (indexEnd + 24 <= w / 2) g.fillText(run, textX + w / 2, y + 18);
+            else g.fillText(run, textX, y + 34);
         }
     }
 }

@@ -50,8 +50,8 @@ public final class HllBenchmark {
             Experiment.Point last = p.last();
             System.out.printf(Locale.ROOT, "Experiment, %,d users: %.2f s in %d pipelines (%,.0f users/s, HyperLogLog and Set"
                             + " both); PFCOUNT %,d vs %,d (%+.3f%%); Set %s vs HyperLogLog %s%n", users, secs, p.points().size(),
-                    users / secs, last.estimate(), last.exact(), 100 * last.relativeError(), HllConcept.bytes(p.setBytes()),
-                    HllConcept.bytes(p.hllBytes()));
+                    users / secs, last.estimate(), last.exact(), 100 * last.relativeError(), HllView.bytes(p.setBytes()),
+                    HllView.bytes(p.hllBytes()));
 
             byte[] raw = s.send(Commands.getBytes("vx:bench:hll")).get();
             int rounds = 2_000;

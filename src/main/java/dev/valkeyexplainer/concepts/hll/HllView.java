@@ -1,10 +1,9 @@
 package dev.valkeyexplainer.concepts.hll;
 
-import static dev.valkeyexplainer.concept.ConceptPane.caption;
-
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.Palette;
 import dev.valkeyexplainer.valkey.hll.HllState;
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
@@ -14,39 +13,37 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 
 /**
- * The HyperLogLog tab's drawing: the hash strip on top; below it the register grid, the figures read
- * from the server, and the panel of the current mode (step explanation, merge table, experiment).
+ * The HyperLogLog concept's drawing: the hash strip on top; below it the register grid, the figures read
+ * from the server, and the panel of the current mode (step explanation, merge table, experiment). It
+ * draws snapshots (registers and PFCOUNT of one moment) in the order they were asked for: an older
+ * reading that arrives late never replaces a newer one.
  */
 final class HllView extends VBox {
+
+    enum Mode { ADD, MERGE, EXPERIMENT }
 
     final HashStrip strip;
     final RegisterGrid grid;
     final ExperimentChart chart;
-    final Label keyLabel = stat();
-    final Label encoding = stat();
-    final Label size = stat();
-    final Label setRegisters = stat();
-    final Label pfcount = stat();
-    final Label recomputed = stat();
-    final Label exact = stat();
-    final Label hover = new Label("Hover over the grid to read a register.");
-    final Label error = new Label();
-    final Label stepHeadline = new Label();
-    final Label stepDetail = new Label();
-    final GridPane mergeTable = new GridPane();
-    final Label mergeResult = new Label();
-    final Label experimentResult = new Label();
-    final Label memorySet = new Label();
-    final Label memoryHll = new Label();
-    final Region barSet = new Region();
-    final Region barHll = new Region();
-    final VBox addPanel;
-    final VBox mergePanel;
-    final VBox experimentPanel;
-    private final StackPane modePanel = new StackPane();
+    private final HllFigures figures;
+    private final Label error = note("error-text");
+    private final Label stepHeadline = note("step-headline");
+    private final Label stepDetail = note(null);
+    private final Label historyTitle = new Label("Added so far");
+    private final VBox history = new VBox(2);
+    private final GridPane mergeTable = new GridPane();
+    private final Label mergeResult = note("step-headline");
+    private final Label experimentResult = note(null);
+    private final Label memorySet = new Label();
+    private final Label memoryHll = new Label();
+    private final Region barSet = new Region();
+    private final Region barHll = new Region();
+    private final VBox addPanel;
+    private final VBox mergePanel;
+    private final VBox experimentPanel;
+    private long shownSeq;
 
     HllView(ObjectProperty<Palette> palette) {
         getStyleClass().add("hll-view");
@@ -54,72 +51,61 @@ final class HllView extends VBox {
         strip = new HashStrip(palette);
         grid = new RegisterGrid(palette);
         chart = new ExperimentChart(palette);
-        grid.onHover(i -> hover.setText(i < 0 ? "Hover over the grid to read a register."
+        figures = new HllFigures(palette);
+        grid.onHover(i -> figures.hover.setText(i < 0 ? "Hover over the grid to read a register."
                 : String.format(Locale.ROOT, "Register %,d (row %d, column %d) = %d", i, i / RegisterGrid.SIDE,
                 i % RegisterGrid.SIDE, grid.registers()[i])));
-
-        VBox figures = new VBox(6, caption("Key"), keyLabel, caption("Encoding on the server"), encoding, caption("Raw size"),
-                size, caption("Registers set"), setRegisters, caption("PFCOUNT"), pfcount,
-                caption("Recomputed from the registers"), recomputed, caption("Exact count"), exact, legend(palette),
-                hover);
-        figures.getStyleClass().add("hll-figures");
-        figures.setMinWidth(190);
-        figures.setPrefWidth(250);
-        hover.setWrapText(true);
-        hover.getStyleClass().add("muted");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
+        error.setId("hllError");
+        experimentResult.setId("hllExperimentResult");
+        memorySet.setId("hllMemorySet");
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
 
-        stepHeadline.getStyleClass().add("step-headline");
-        stepHeadline.setWrapText(true);
-        stepDetail.setWrapText(true);
-        addPanel = panel("Adding one user, step by step", stepHeadline, stepDetail);
+        historyTitle.getStyleClass().add("stat-caption");
+        history.getStyleClass().add("hll-history");
+        addPanel = panel("Adding one user, step by step", stepHeadline, stepDetail, historyTitle, history);
         mergeTable.getStyleClass().add("merge-table");
         mergeTable.setHgap(14);
         mergeTable.setVgap(4);
-        mergeResult.setWrapText(true);
-        mergeResult.getStyleClass().add("step-headline");
         mergePanel = panel("PFMERGE: register-by-register maximum", mergeResult, mergeTable);
-        experimentResult.setWrapText(true);
         barSet.getStyleClass().add("bar-set");
         barHll.getStyleClass().add("bar-hll");
         VBox memory = new VBox(4, memorySet, barSet, memoryHll, barHll);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        experimentPanel = panel("The experiment: a Set vs a HyperLogLog", experimentResult, chart, memory);
-        modePanel.getChildren().addAll(addPanel, mergePanel, experimentPanel);
+        experimentPanel = panel("A Set vs a HyperLogLog", experimentResult, chart, memory);
+        StackPane modePanel = new StackPane(addPanel, mergePanel, experimentPanel);
         HBox.setHgrow(modePanel, Priority.ALWAYS);
-        HBox row = new HBox(12, grid, figures, modePanel);
-        // the grid stays square and as tall as the row
-        grid.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 470));
-        grid.minWidthProperty().bind(javafx.beans.binding.Bindings.min(row.heightProperty(), 220));
-        modePanel.setMinWidth(300);
-        modePanel.setPrefWidth(400); // wrapped labels would otherwise ask for their whole text's width
+        HBox row = new HBox(12, grid, modePanel);
+        // the grid stays square: as tall as the row allows, leaving the mode panel its minimum width
+        modePanel.setMinWidth(MODE_MIN_WIDTH);
+        modePanel.setPrefWidth(380); // wrapped labels would otherwise ask for their whole text's width
+        var side = javafx.beans.binding.Bindings.min(javafx.beans.binding.Bindings.min(row.heightProperty(),
+                row.widthProperty().subtract(MODE_MIN_WIDTH + 12)), 470);
+        grid.prefWidthProperty().bind(side);
+        grid.maxWidthProperty().bind(side);
+        grid.setMinSize(160, 160);
         HBox.setHgrow(grid, Priority.NEVER);
         VBox.setVgrow(row, Priority.ALWAYS);
-        getChildren().addAll(error, strip, row);
-        for (Label l : new Label[]{stepHeadline, stepDetail, mergeResult, experimentResult, error, hover}) {
-            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text gets its height, never an ellipsis
-        }
-        history.getStyleClass().add("hll-history");
-        addPanel.getChildren().addAll(historyTitle, history);
-        historyTitle.getStyleClass().add("stat-caption");
+        getChildren().addAll(error, strip, figures.cards, figures.overflow, row);
         showMode(Mode.ADD);
     }
 
-    final Label historyTitle = new Label("Added so far");
-    final VBox history = new VBox(2);
+    static final double MODE_MIN_WIDTH = 300;
 
-    /** One line per completed add, newest first, at most 8. */
-    void addHistory(String line, boolean ok) {
-        Label l = new Label(line);
-        l.getStyleClass().add(ok ? "history-ok" : "error-text");
-        history.getChildren().add(0, l);
-        if (history.getChildren().size() > 8) history.getChildren().remove(8);
+    static Label note(String style) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text gets its height, never an ellipsis
+        if (style != null) l.getStyleClass().add(style);
+        return l;
     }
 
-    enum Mode { ADD, MERGE, EXPERIMENT }
+    private static VBox panel(String title, javafx.scene.Node... nodes) {
+        VBox box = ConceptPane.panel(title, nodes);
+        box.setSpacing(8);
+        box.setMinWidth(260);
+        return box;
+    }
 
     void showMode(Mode m) {
         strip.setVisible(m == Mode.ADD);
@@ -129,29 +115,19 @@ final class HllView extends VBox {
         experimentPanel.setVisible(m == Mode.EXPERIMENT);
     }
 
-    void showState(String key, HllState s, Long lastPfcount, Long exactCount) {
-        error.setVisible(false);
-        keyLabel.setText(key);
-        if (s.byteLength() == 0) {
-            encoding.setText("(key does not exist yet)");
-            size.setText("0 bytes");
-        } else {
-            encoding.setText(s.encoding() == HllState.Encoding.SPARSE
-                    ? String.format(Locale.ROOT, "sparse: %,d opcodes", s.sparseOpcodes()) : "dense: 6 bits × 16,384");
-            size.setText(String.format(Locale.ROOT, "%,d bytes", s.byteLength()));
-        }
-        setRegisters.setText(String.format(Locale.ROOT, "%,d of 16,384, max %d", s.nonZeroRegisters(), s.maxRegister()));
-        pfcount.setText(lastPfcount == null ? (s.cacheValid() && s.byteLength() > 0
-                ? String.format(Locale.ROOT, "%,d (header cache)", s.cachedCardinality()) : "–")
-                : String.format(Locale.ROOT, "%,d", lastPfcount));
-        long est = s.estimate();
-        boolean same = lastPfcount == null || lastPfcount == est;
-        recomputed.setText(String.format(Locale.ROOT, "%,d %s", est, same ? "✓ = PFCOUNT" : "✗ ≠ PFCOUNT"));
-        if (exactCount == null) exact.setText("–");
-        else {
-            double err = exactCount == 0 ? 0 : 100.0 * (est - exactCount) / exactCount;
-            exact.setText(String.format(Locale.ROOT, "%,d (SCARD), error %+.2f%%", exactCount, err));
-        }
+    // ------------------------------------------------------------------ the key on the grid
+
+    /** A poll's reading of {@code viewedKey}'s key; readings of another key, or older ones, are ignored. */
+    void show(HllModel.Reading r, String viewedKey) {
+        if (!r.key().equals(viewedKey)) return;
+        if (r.damage() != null) showDamage(r.damage());
+        else show(r.snapshot());
+    }
+
+    void showDamage(HllDamage d) {
+        error.setText(d.getMessage());
+        error.setVisible(true);
+        figures.showDamage(d);
     }
 
     void showError(String message) {
@@ -159,30 +135,141 @@ final class HllView extends VBox {
         error.setVisible(true);
     }
 
-    private Region legend(ObjectProperty<Palette> palette) {
-        HBox ramp = new HBox(0);
-        for (int v = 0; v <= RegisterGrid.MAX_COLOUR_VALUE; v++) {
-            Rectangle r = new Rectangle(11, 12, RegisterGrid.colour(palette.get(), v));
-            int value = v;
-            palette.addListener((o, a, b) -> r.setFill(RegisterGrid.colour(b, value)));
-            ramp.getChildren().add(r);
+    /** The figures and the grid of one snapshot, unless a newer one is on screen already. */
+    void show(HllSnapshot s) {
+        if (s.seq() < shownSeq) return;
+        shownSeq = s.seq();
+        error.setVisible(false);
+        if (!Arrays.equals(s.state().registers(), grid.registers())) grid.show(s.state().registers());
+        figures.show(s);
+    }
+
+    String recomputedText() {
+        return figures.recomputedText();
+    }
+
+    String pfcountText() {
+        return figures.pfcountText();
+    }
+
+    String errorText() {
+        return error.isVisible() ? error.getText() : "";
+    }
+
+    // ------------------------------------------------------------------ adding a user
+
+    void showAdd(AddScenario.View v) {
+        showMode(Mode.ADD);
+        stepHeadline.setText("Step " + v.step() + " of " + AddScenario.STEPS + ": " + v.headline());
+        stepDetail.setText(v.detail());
+        HashStrip.Stage stage = v.step() <= 1 ? HashStrip.Stage.HASH : v.step() == 2 ? HashStrip.Stage.INDEX : HashStrip.Stage.RUN;
+        strip.show(v.name(), v.hash(), stage);
+        if (v.step() >= 2) grid.highlight(v.hash().index(), false);
+        if (v.after() == null) return;
+        HllSnapshot after = v.after();
+        Label l = new Label(String.format(Locale.ROOT, "%s → register %,d, value %d, PFADD %d %s", v.name(), v.hash().index(),
+                v.hash().value(), v.reply() ? 1 : 0, v.checkPassed() ? "✓" : "✗"));
+        l.getStyleClass().add(v.checkPassed() ? "history-ok" : "error-text");
+        history.getChildren().add(0, l);
+        if (history.getChildren().size() > 8) history.getChildren().remove(8);
+        show(after);
+        grid.highlight(v.hash().index(), after.state().register(v.hash().index()) > v.before());
+    }
+
+    void clearAdd() {
+        strip.show("", null, HashStrip.Stage.EMPTY);
+        history.getChildren().clear();
+        stepHeadline.setText("");
+        stepDetail.setText("");
+        grid.highlight(-1, false);
+    }
+
+    // ------------------------------------------------------------------ merge
+
+    void showMerge(MergeScenario.Result r) {
+        showMode(Mode.MERGE);
+        grid.highlight(-1, false);
+        show(r.merged());
+        grid.sweep(r.game1().state().registers(), r.merged().state().registers());
+        mergeTable.getChildren().clear();
+        String[] heads = {"Register", "Game 1", "Game 2", "Merged = max"};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(heads[c]);
+            h.getStyleClass().add("stat-caption");
+            mergeTable.add(h, c, 0);
         }
-        Label l = new Label("colour = register value: 0 … 16+");
-        l.getStyleClass().add("muted");
-        return new VBox(2, ramp, l);
+        int row = 1;
+        HllState g1 = r.game1().state();
+        HllState g2 = r.game2().state();
+        HllState all = r.merged().state();
+        for (int i = 0; i < all.registers().length; i++) {
+            int a = g1.register(i);
+            int b = g2.register(i);
+            if (a == 0 && b == 0 && all.register(i) == 0) continue;
+            mergeTable.add(new Label(String.format(Locale.ROOT, "%,d", i)), 0, row);
+            mergeTable.add(new Label(String.valueOf(a)), 1, row);
+            mergeTable.add(new Label(String.valueOf(b)), 2, row);
+            Label merged = new Label(all.register(i) + (all.register(i) == Math.max(a, b) ? " ✓" : " ✗"));
+            merged.getStyleClass().add("hll-stat");
+            mergeTable.add(merged, 3, row++);
+        }
+        mergeResult.setText(r.summary());
     }
 
-    private static Label stat() {
-        Label l = new Label("–");
-        l.getStyleClass().add("hll-stat");
-        l.setWrapText(true);
-        return l;
+    // ------------------------------------------------------------------ experiment
+
+    /** A new run: nothing of the previous one stays on screen. */
+    void experimentStarted(long users) {
+        showMode(Mode.EXPERIMENT);
+        chart.show(null);
+        experimentResult.getStyleClass().remove("error-text");
+        experimentResult.setText(String.format(Locale.ROOT, "Adding %,d users…", users));
+        memorySet.setText("");
+        memoryHll.setText("");
+        barSet.setPrefWidth(0);
+        barHll.setPrefWidth(0);
     }
 
-    private static VBox panel(String title, javafx.scene.Node... nodes) {
-        VBox box = ConceptPane.panel(title, nodes);
-        box.setSpacing(8);
-        box.setMinWidth(280);
-        return box;
+    void showProgress(Experiment.Progress p) {
+        chart.show(p);
+        experimentResult.getStyleClass().remove("error-text");
+        if (p.stopped()) {
+            experimentResult.getStyleClass().add("error-text");
+            experimentResult.setText("Stopped: " + p.error());
+            return;
+        }
+        Experiment.Point last = p.last();
+        if (last == null) return;
+        String status = p.cancelled() ? "Cancelled at " : p.finished() ? "Done: " : "Adding… ";
+        experimentResult.setText(String.format(Locale.ROOT, "%s%,d users. PFCOUNT %,d vs exact %,d (SCARD): error %+.3f%%."
+                        + " Encoding: %s%s.", status, last.exact(), last.estimate(), last.exact(), 100 * last.relativeError(),
+                last.hllBytes() >= Experiment.DENSE_BYTES ? "dense" : "sparse, " + last.hllBytes() + " bytes",
+                p.switchedAt() > 0 ? String.format(Locale.ROOT, " (switched to dense at %,d users, after %,d sparse bytes)",
+                        p.switchedAt(), p.lastSparseBytes()) : ""));
+        if (!p.finished()) return;
+        double max = Math.max(1, Math.max(p.setBytes(), p.hllBytes()));
+        memorySet.setText(String.format(Locale.ROOT, "Set: %s (MEMORY USAGE)", bytes(p.setBytes())));
+        memoryHll.setText(String.format(Locale.ROOT, "HyperLogLog: %s, %.0f× smaller", bytes(p.hllBytes()),
+                p.setBytes() / (double) Math.max(1, p.hllBytes())));
+        for (Region bar : new Region[]{barSet, barHll}) {
+            double w = Math.max(2, 380 * (bar == barSet ? p.setBytes() : p.hllBytes()) / max);
+            bar.setPrefWidth(w);
+            bar.setMaxWidth(w);
+        }
+    }
+
+    void experimentFailed(String message) {
+        experimentResult.getStyleClass().add("error-text");
+        experimentResult.setText("Stopped: " + message);
+    }
+
+    String experimentText() {
+        return experimentResult.getText();
+    }
+
+    static String bytes(long b) {
+        if (b < 1024) return b + " B";
+        if (b < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", b / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MB", b / (1024.0 * 1024));
     }
 }

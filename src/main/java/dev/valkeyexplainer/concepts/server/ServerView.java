@@ -58,9 +58,15 @@ final class ServerView extends VBox {
         db.getStyleClass().add("tier-db");
         latency.getStyleClass().add("arrow-label");
         Label arrow2 = new Label("miss →\nmilliseconds:\ndisk + network");
+        arrow2.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        latency.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         arrow2.getStyleClass().add("arrow-label");
         HBox row = new HBox(10, app, latency, valkey, arrow2, db);
         row.setAlignment(Pos.CENTER_LEFT);
+        for (Label tier : new Label[]{app, valkey, db}) {
+            HBox.setHgrow(tier, Priority.ALWAYS); // the three boxes share the width and wrap, never "…"
+            tier.setMaxWidth(Double.MAX_VALUE);
+        }
         Label caption = new Label("Why a cache in front of the database: reads come from memory in microseconds (the round"
                 + " trip above is measured on this connection), the database sees only the misses, and can be scaled down.");
         caption.setWrapText(true);
@@ -73,6 +79,8 @@ final class ServerView extends VBox {
     private static Label box(String title, String sub) {
         Label l = new Label(title + "\n" + sub);
         l.getStyleClass().add("tier");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

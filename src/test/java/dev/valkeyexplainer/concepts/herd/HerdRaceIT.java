@@ -52,6 +52,20 @@ class HerdRaceIT {
     }
 
     @Test
+    void theWorkersSendExactlyTheCommandsTheirCodeShows() throws Exception {
+        for (boolean lock : new boolean[]{true, false}) {
+            int before = valkey.journal.size();
+            HerdRace.Config cfg = HerdSetup.NORMAL.config(8, lock, false, 42);
+            new HerdRace(valkey.gateway.scope("herd", "race"), db, cfg, HerdRace.Gate.OPEN, e -> { }).run().get(60, TimeUnit.SECONDS);
+            var sent = dev.valkeyexplainer.concept.SnippetCheck.sent(valkey.journal.snapshot().stream().skip(before)
+                    .filter(e -> e.connection().startsWith("worker-")).toList());
+            var shown = HerdCode.worker("vx:herd:player:42", "vx:lock:herd:player:42", cfg);
+            assertEquals(dev.valkeyexplainer.concept.SnippetCheck.commands(shown.java(), dev.valkeyexplainer.concept.CodeLanguage.JAVA),
+                    sent, "lock " + lock);
+        }
+    }
+
+    @Test
     void withoutTheLockTheHerdGoesToTheDatabase() throws Exception {
         HerdRace.Result r = race(32, false, 5_000, 40);
         assertTrue(r.dbLoads() > 1, "loads without the lock: " + r.dbLoads());

@@ -1,0 +1,64 @@
+package dev.valkeyexplainer.concepts.hll;
+
+import dev.valkeyexplainer.valkey.Commands;
+import dev.valkeyexplainer.valkey.JournalFormat;
+import dev.valkeyexplainer.valkey.ValkeyGateway;
+import dev.valkeyexplainer.valkey.hll.HllDecoder;
+import dev.valkeyexplainer.valkey.hll.HllHash;
+import dev.valkeyexplainer.valkey.hll.HllState;
+import glide.api.models.GlideString;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads a HyperLogLog key the way every part of the concept needs it: {@code MULTI; GET key; PFCOUNT
+ * key; EXEC} (the registers and the count of those registers, at one moment), plus {@code SCARD} of the
+ * companion Set when there is one. A key the server rejects as a HyperLogLog, or whose bytes do not
+ * decode, fails with an {@link HllDamage} naming the key.
+ */
+final class HllReader {
+
+    private final AtomicLong asked = new AtomicLong();
+
+    /** The raw value as bytes: Glide hands non-UTF-8 values back as GlideString, others as String. */
+    static byte[] bytes(Object v) {
+        if (v == null) return null;
+        if (v instanceof GlideString g) return g.getBytes();
+        if (v instanceof byte[] b) return b;
+        return String.valueOf(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String sentence(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    /** The registers of a key that does not exist yet: all zero (what PFADD starts from). */
+    static HllState empty() {
+        return new HllState(HllState.Encoding.SPARSE, 0, true, new int[HllHash.REGISTERS], 0, 0);
+    }
+
+    CompletableFuture<HllSnapshot> read(ValkeyGateway.Scope s, String key, String setKey) {
+        long seq = asked.incrementAndGet();
+        CompletableFuture<Long> exact = setKey == null ? CompletableFuture.completedFuture(null) : s.send(Commands.scard(setKey));
+        return s.batch(true, List.of(List.of("GET", key), List.of("PFCOUNT", key)), List.of(key), HllCode.readJava(key))
+                .thenCombine(exact, (r, n) -> {
+                    if (r == null) throw new IllegalStateException("MULTI/EXEC was aborted");
+                    if (r[0] instanceof Throwable t) throw new HllDamage(key, "GET failed: " + sentence(JournalFormat.errorMessage(t)));
+                    byte[] raw = bytes(r[0]);
+                    HllState state;
+                    try {
+                        state = raw == null ? empty() : HllDecoder.decode(raw);
+                    } catch (HllDecoder.NotAHyperLogLog e) {
+                        String server = r[1] instanceof Throwable t ? " The server says: " + sentence(JournalFormat.errorMessage(t)) : "";
+                        throw new HllDamage(key, e.getMessage() + server);
+                    }
+                    if (r[1] instanceof Throwable t) {
+                        throw new HllDamage(key, "PFCOUNT failed: " + sentence(JournalFormat.errorMessage(t)));
+                    }
+                    return new HllSnapshot(seq, key, state, (Long) r[1], n);
+                });
+    }
+}
