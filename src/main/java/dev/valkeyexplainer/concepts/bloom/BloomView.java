@@ -122,11 +122,12 @@ public final class BloomView extends VBox {
             keyLine.setText(k.meta() + ": not on the server yet (Create makes it)");
         } else {
             long set = f.filters().stream().mapToLong(BloomState.SubFilter::setBits).sum();
-            keyLine.setText(String.format(Locale.ROOT, "%s · %s · %,d sub-filter%s · %,d items · %,d of %,d bits set · a test now"
-                            + " says \"maybe\" for %s of strangers", k.meta(), f.scaling() ? "scaling" : "plain", f.filters().size(),
+            keyLine.setText(String.format(Locale.ROOT, "%s · %s · %,d sub-filter%s · %,d items · %,d of %,d bits set · from the"
+                            + " fill, a stranger gets \"maybe\" %s of the time", k.meta(), f.scaling() ? "scaling" : "plain", f.filters().size(),
                     f.filters().size() == 1 ? "" : "s", f.items(), set, f.totalBits(), BloomInput.percent(f.currentRate())));
         }
         keyLine.setTooltip(new Tooltip("HGETALL of the description, BITCOUNT and GETRANGE of each sub-filter's bitmap,"
-                + " read after every change and once a second."));
+                + " read after every change and once a second. The chance of a \"maybe\" for an item never added is"
+                + " 1 − Π(1 − (set_i / m_i)^k_i) over the sub-filters."));
     }
 }

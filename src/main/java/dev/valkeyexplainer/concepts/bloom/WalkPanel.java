@@ -15,6 +15,8 @@ public final class WalkPanel extends VBox {
     final Label hash = new Label();
     final VBox lines = new VBox(2);
     final Label verdict = new Label();
+    final Label source = new Label("\"set by\" comes from this tab's own record of its adds, not from the server: a Bloom filter"
+            + " keeps only bits, never the items.");
 
     public WalkPanel(BloomModel model) {
         super(4);
@@ -25,13 +27,18 @@ public final class WalkPanel extends VBox {
         verdict.setId("bloom-verdict");
         verdict.setWrapText(true);
         verdict.getStyleClass().add("bloom-verdict");
-        getChildren().addAll(title, hash, lines, verdict);
+        source.getStyleClass().add("stat-caption");
+        source.setWrapText(true);
+        source.managedProperty().bind(source.visibleProperty());
+        source.setVisible(false);
+        getChildren().addAll(title, hash, lines, verdict, source);
         model.walk.addListener((o, a, w) -> show(w));
     }
 
     private void show(BloomModel.Walk w) {
         lines.getChildren().clear();
         if (w == null) {
+            source.setVisible(false);
             title.setText("Add or test an item to see where it lands.");
             hash.setText("");
             verdict.setText("");
@@ -49,6 +56,7 @@ public final class WalkPanel extends VBox {
             lines.getChildren().add(l);
         }
         verdict.setText(w.verdict());
+        source.setVisible(w.probes().stream().anyMatch(p -> !p.setBy().isEmpty()) || w.verdict().contains("set by"));
         verdict.getStyleClass().removeAll("bloom-maybe", "bloom-no", "bloom-fp");
         if (!w.verdict().isEmpty()) {
             verdict.getStyleClass().add(w.verdict().contains("false positive") ? "bloom-fp"
