@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.app;
 
 import dev.valkeyexplainer.concept.Concept;
+import dev.valkeyexplainer.concepts.bloom.BloomConcept;
 import dev.valkeyexplainer.concepts.cache.CacheConcept;
 import dev.valkeyexplainer.concepts.csc.CscConcept;
 import dev.valkeyexplainer.concepts.geo.GeoConcept;
@@ -26,6 +27,7 @@ public final class ConceptRegistry {
             CscConcept::new,
             SemanticConcept::new,
             HllConcept::new,
+            BloomConcept::new,
             GeoConcept::new);
 
     private final List<Concept> concepts;
