@@ -60,6 +60,8 @@ class LayoutUiTest extends UiTestBase {
     @MethodSource("layouts")
     void everythingIsOnScreenOrReachableAndNoLabelIsCut(String id, int width, int height, double scale) throws Exception {
         onFx(() -> {
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
             window.scaledPane().setScale(scale);
