@@ -6,6 +6,7 @@ import dev.valkeyexplainer.concepts.csc.CscConcept;
 import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
+import dev.valkeyexplainer.concepts.ratelimit.RateLimitConcept;
 import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class ConceptRegistry {
             CscConcept::new,
             SemanticConcept::new,
             HllConcept::new,
-            GeoConcept::new);
+            GeoConcept::new,
+            RateLimitConcept::new);
 
     private final List<Concept> concepts;
 

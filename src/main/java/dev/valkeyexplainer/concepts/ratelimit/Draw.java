@@ -1,0 +1,75 @@
+package dev.valkeyexplainer.concepts.ratelimit;
+
+import dev.valkeyexplainer.concept.Palette;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/** Small drawing helpers shared by the tab's canvases: fonts, text cut to a width, the verdict markers. */
+final class Draw {
+
+    static final Font SMALL = Font.font("DejaVu Sans", 11);
+    static final Font NORMAL = Font.font("DejaVu Sans", 12);
+    static final Font BOLD = Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 12);
+    static final Font MONO = Font.font("DejaVu Sans Mono", 11);
+
+    private Draw() {
+    }
+
+    static double width(String s, Font f) {
+        Text t = new Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** {@code s}, or its start with "…", so that it fits {@code max} pixels ("" when nothing fits). */
+    static String fit(String s, Font f, double max) {
+        if (max <= 8) return "";
+        if (width(s, f) <= max) return s;
+        int lo = 0;
+        int hi = s.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (width(s.substring(0, mid) + "…", f) <= max) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo == 0 ? "" : s.substring(0, lo) + "…";
+    }
+
+    /** Text cut to a width, at (x, y) with the current alignment. */
+    static void text(GraphicsContext g, String s, Font f, Color c, double x, double y, double max) {
+        g.setFont(f);
+        g.setFill(c);
+        g.fillText(fit(s, f, max), x, y);
+    }
+
+    /** Marker radius for a spell's cost: 1 → 4 px, 3 → 6 px, 5 → 8 px. */
+    static double radius(long cost) {
+        return Math.min(9, 3 + cost);
+    }
+
+    /** An allowed spell is a filled dot, a denied one a cross, a failed script a warning ring. */
+    static void marker(GraphicsContext g, Palette p, double x, double y, double r, Boolean allowed) {
+        if (allowed == null) {
+            g.setStroke(p.warn());
+            g.setLineWidth(2);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        } else if (allowed) {
+            g.setFill(p.hit());
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.setStroke(p.surface());
+            g.setLineWidth(1);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        } else {
+            g.setStroke(p.miss());
+            g.setLineWidth(2.2);
+            g.strokeLine(x - r * 0.8, y - r * 0.8, x + r * 0.8, y + r * 0.8);
+            g.strokeLine(x - r * 0.8, y + r * 0.8, x + r * 0.8, y - r * 0.8);
+        }
+    }
+
+    static Color faint(Color c, double alpha) {
+        return c.deriveColor(0, 1, 1, alpha);
+    }
+}
