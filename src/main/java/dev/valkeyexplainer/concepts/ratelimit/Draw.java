@@ -37,6 +37,43 @@ final class Draw {
         return lo == 0 ? "" : s.substring(0, lo) + "…";
     }
 
+    /** Greedy word wrap of {@code s} to lines of at most {@code max} pixels (a word longer than that is cut). */
+    static java.util.List<String> wrap(String s, Font f, double max) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String next = line.isEmpty() ? word : line + " " + word;
+            if (width(next, f) <= max || line.isEmpty()) {
+                line.setLength(0);
+                line.append(next);
+            } else {
+                out.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        if (!line.isEmpty()) out.add(line.toString());
+        return out;
+    }
+
+    /**
+     * Wrapped text from {@code y} down, at most {@code maxLines} lines (the last one cut with "…" when
+     * more would be needed). Returns the y below the last line.
+     */
+    static double paragraph(GraphicsContext g, String s, Font f, Color c, double x, double y, double max, double lineH, int maxLines) {
+        if (maxLines <= 0) return y;
+        java.util.List<String> lines = wrap(s, f, max);
+        g.setFont(f);
+        g.setFill(c);
+        for (int i = 0; i < Math.min(lines.size(), maxLines); i++) {
+            String l = lines.get(i);
+            if (i == maxLines - 1 && lines.size() > maxLines) l = fit(l + " " + String.join(" ", lines.subList(i + 1, lines.size())), f, max);
+            g.fillText(fit(l, f, max), x, y);
+            y += lineH;
+        }
+        return y;
+    }
+
     /** Text cut to a width, at (x, y) with the current alignment. */
     static void text(GraphicsContext g, String s, Font f, Color c, double x, double y, double max) {
         g.setFont(f);

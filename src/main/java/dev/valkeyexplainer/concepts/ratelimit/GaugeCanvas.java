@@ -28,7 +28,7 @@ final class GaugeCanvas extends CanvasPanel {
         super(palette);
         this.model = model;
         setMinSize(240, 112);
-        setPrefSize(700, 150);
+        setPrefSize(700, 160);
         model.live.addListener(o -> redraw());
         model.casts.addListener(o -> redraw());
         model.settings.addListener(o -> redraw());
@@ -69,16 +69,17 @@ final class GaugeCanvas extends CanvasPanel {
 
     private void bucket(GraphicsContext g, Palette p, RateSettings s, LiveState live, long now, long age, double x, double w, double h) {
         LiveState.BucketState b = live.bucket();
-        Draw.text(g, "Token bucket (hash)", Draw.BOLD, p.text(), x, 16, w);
-        double barY = 48;
-        double barH = Math.min(26, h * 0.18);
+        Draw.text(g, "Token bucket (hash)", Draw.BOLD, p.text(), x, 14, w);
+        double barY = 42;
+        double barH = Math.min(22, h * 0.16);
         double cap = s.capacity();
         g.setFill(Draw.faint(p.grid(), 0.6));
         g.fillRoundRect(x, barY, w, barH, 6, 6);
+        int lines = (int) ((h - (barY + barH + 8)) / 13);
         if (!b.exists()) {
-            Draw.text(g, "no hash: the next spell creates a full bucket (" + s.capacity() + " tokens)", Draw.SMALL, p.muted(), x, 32, w);
-            Draw.text(g, "it expired (idle long enough to be full again) or was never made", Draw.SMALL, p.muted(), x,
-                    barY + barH + 14, w);
+            Draw.text(g, "no hash", Draw.NORMAL, p.muted(), x, 30, w);
+            Draw.paragraph(g, "The next spell creates a full bucket (" + s.capacity() + " tokens). It expired (idle long enough"
+                    + " to be full again) or was never made.", Draw.SMALL, p.muted(), x, barY + barH + 12, w, 13, lines);
             return;
         }
         double stored = Math.min(b.tokens(), cap);
@@ -97,56 +98,59 @@ final class GaugeCanvas extends CanvasPanel {
         g.setStroke(p.text());
         g.setLineWidth(2);
         g.strokeLine(xp, barY - 4, xp, barY + barH + 4);
-        Draw.text(g, String.format(Locale.ROOT, "≈ %.3f of %d tokens now (projected: +%s/s since last_update)", projected, s.capacity(),
-                RateSettings.plain(s.refillPerSecond())), Draw.NORMAL, p.text(), x, 32, w);
-        Draw.text(g, String.format(Locale.ROOT, "stored: tokens %s, last_update %s (read %.1f s ago)", trim(b.tokens()),
-                clock(b.lastUpdate()), age / 1000.0), Draw.SMALL, p.muted(), x, barY + barH + 14, w);
+        Draw.text(g, String.format(Locale.ROOT, "≈ %.3f of %d tokens now", projected, s.capacity()), Draw.NORMAL, p.text(), x, 30, w);
         long ttl = Math.max(0, b.pttlMs() - age);
-        Draw.text(g, String.format(Locale.ROOT, "TTL %.1f s: EXPIRE ceil(%d ÷ %s) = %d s after each spell", ttl / 1000.0, s.capacity(),
-                RateSettings.plain(s.refillPerSecond()), s.bucketTtlSeconds()), Draw.SMALL, p.muted(), x, barY + barH + 30, w);
         List<Verdicts.Cast> casts = model.casts.get();
         Verdicts.Bucket last = casts.isEmpty() ? null : casts.get(casts.size() - 1).bucket();
-        if (last != null && barY + barH + 46 < h - 4) {
-            Draw.text(g, String.format(Locale.ROOT, "last reply: %d (tokens × 1000) and %d (the same tokens as a plain Lua number: cut)",
-                    last.milliTokens(), last.luaTokens()), Draw.SMALL, p.muted(), x, barY + barH + 46, w);
+        List<String> text = new java.util.ArrayList<>(List.of(
+                String.format(Locale.ROOT, "stored %s at %s (dark)", trim(b.tokens()), clock(b.lastUpdate())),
+                String.format(Locale.ROOT, "+ refill since, at %s/s (light, projected)", RateSettings.plain(s.refillPerSecond())),
+                String.format(Locale.ROOT, "TTL %.1f s (EXPIRE ceil(%d ÷ %s) = %d s)", ttl / 1000.0, s.capacity(),
+                        RateSettings.plain(s.refillPerSecond()), s.bucketTtlSeconds())));
+        if (last != null) {
+            text.add(String.format(Locale.ROOT, "reply %d = tokens × 1000; as a Lua number: %d", last.milliTokens(), last.luaTokens()));
+        }
+        double y = barY + barH + 12;
+        for (String line : text.subList(0, Math.min(text.size(), lines))) {
+            Draw.text(g, line, Draw.SMALL, p.muted(), x, y, w);
+            y += 13;
         }
     }
 
     private static void fixed(GraphicsContext g, Palette p, RateSettings s, LiveState live, long age, double x, double w, double h) {
         LiveState.FixedState f = live.fixed();
-        Draw.text(g, "Fixed window (hash)", Draw.BOLD, p.text(), x, 16, w);
+        Draw.text(g, "Fixed window (hash)", Draw.BOLD, p.text(), x, 14, w);
         long count = f.exists() ? f.count() : 0;
+        Draw.text(g, String.format(Locale.ROOT, "count %d of %d", count, s.limit()), Draw.NORMAL, p.text(), x, 30, w);
         int boxes = (int) Math.min(s.limit(), 20);
         double bx = Math.min(26, (w - 4) / Math.max(1, boxes) - 4);
         for (int i = 0; i < boxes; i++) {
             boolean used = i < Math.min(count, boxes);
             g.setFill(used ? p.valkey() : Draw.faint(p.grid(), 0.7));
-            g.fillRoundRect(x + i * (bx + 4), 40, bx, 18, 4, 4);
+            g.fillRoundRect(x + i * (bx + 4), 42, bx, 16, 4, 4);
         }
-        Draw.text(g, String.format(Locale.ROOT, "count %d of %d", count, s.limit()), Draw.NORMAL, p.text(), x, 72, w);
+        int lines = (int) ((h - 88) / 13);
         if (!f.exists()) {
-            Draw.text(g, "no counter: this window's first spell creates it", Draw.SMALL, p.muted(), x, 92, w);
+            Draw.paragraph(g, "No counter: the window's first spell creates it.", Draw.SMALL, p.muted(), x, 76, w, 13, lines + 1);
             return;
         }
         long ttl = Math.max(0, f.pttlMs() - age);
         double frac = Math.min(1, ttl / (double) Math.max(1, s.windowMs()));
         g.setFill(Draw.faint(p.grid(), 0.7));
-        g.fillRoundRect(x, 86, w, 8, 4, 4);
+        g.fillRoundRect(x, 64, w, 7, 4, 4);
         g.setFill(p.accent());
-        g.fillRoundRect(x, 86, w * frac, 8, 4, 4);
-        Draw.text(g, String.format(Locale.ROOT, "TTL %.1f s: gone when the window ends", ttl / 1000.0), Draw.SMALL, p.muted(), x, 106, w);
-        if (f.windowStart() != null) {
-            Draw.text(g, "window from " + clock(f.windowStart()), Draw.SMALL, p.muted(), x, 122, w);
-        }
+        g.fillRoundRect(x, 64, w * frac, 7, 4, 4);
+        Draw.text(g, String.format(Locale.ROOT, "TTL %.1f s: ends with the window", ttl / 1000.0), Draw.SMALL, p.muted(), x, 84, w);
+        if (f.windowStart() != null && lines >= 2) Draw.text(g, "from " + clock(f.windowStart()), Draw.SMALL, p.muted(), x, 97, w);
     }
 
     private static void log(GraphicsContext g, Palette p, RateSettings s, LiveState live, long now, double x, double w, double h) {
         LiveState.LogState log = live.log();
-        Draw.text(g, "Sliding log (sorted set)", Draw.BOLD, p.text(), x, 16, w);
+        Draw.text(g, "Sliding log (sorted set)", Draw.BOLD, p.text(), x, 14, w);
         long wms = s.windowMs();
-        double y = 48;
+        double y = 50;
         g.setFill(Draw.faint(p.accent(), 0.12));
-        g.fillRoundRect(x, y - 9, w, 18, 4, 4);
+        g.fillRoundRect(x, y - 8, w, 16, 4, 4);
         long inWindow = 0;
         long oldest = -1;
         for (long t : log.times()) {
@@ -160,14 +164,12 @@ final class GaugeCanvas extends CanvasPanel {
             g.setFill(in ? p.accent() : p.muted());
             g.fillOval(px - 4, y - 4, 8, 8);
         }
-        Draw.text(g, String.format(Locale.ROOT, "%d in the last %s s (limit %d)", inWindow, RateSettings.plain(s.windowSeconds()),
-                s.limit()), Draw.NORMAL, p.text(), x, 72, w);
-        Draw.text(g, String.format(Locale.ROOT, "ZCARD %d%s", log.size(), log.size() > inWindow
-                ? " (older ones go at the next spell)" : ""), Draw.SMALL, p.muted(), x, 92, w);
-        if (oldest >= 0) {
-            Draw.text(g, String.format(Locale.ROOT, "the oldest leaves in %.1f s", (oldest + wms - now) / 1000.0), Draw.SMALL,
-                    p.muted(), x, 108, w);
-        }
+        Draw.text(g, String.format(Locale.ROOT, "%d of %d in the last %s s", inWindow, s.limit(), RateSettings.plain(s.windowSeconds())),
+                Draw.NORMAL, p.text(), x, 30, w);
+        String text = String.format(Locale.ROOT, "ZCARD %d.%s%s", log.size(), log.size() > inWindow
+                ? " Older ones go at the next spell (ZREMRANGEBYSCORE)." : "", oldest >= 0
+                ? String.format(Locale.ROOT, " The oldest leaves the window in %.1f s.", (oldest + wms - now) / 1000.0) : "");
+        Draw.paragraph(g, text, Draw.SMALL, p.muted(), x, 72, w, 13, (int) ((h - 76) / 13));
     }
 
     private static String trim(double d) {

@@ -96,6 +96,7 @@ final class Limiters {
         this.fixedKey = scope.key("ratelimit:{" + who + "}:fixed");
         this.bucketKey = scope.key("ratelimit:{" + who + "}:bucket");
         this.logKey = scope.key("ratelimit:{" + who + "}:log");
+        for (Limiter l : Limiter.values()) l.script(); // hashed now, not in the middle of a timed burst
     }
 
     String key(Limiter l) {
@@ -112,24 +113,29 @@ final class Limiters {
         return Commands.script(l.script(), l.javaName(), List.of(key), args, List.of(key));
     }
 
+    /** The three EVALSHA calls of one spell, made in advance (a timed burst then only sends them). */
+    List<ValkeyCall<Object>> calls(CastArgs a) {
+        return List.of(call(Limiter.FIXED, a.fixed()), call(Limiter.BUCKET, a.bucket()), call(Limiter.LOG, a.log()));
+    }
+
     /**
      * One spell into the three limiters at once (three scripts, sent together). Completes with every
      * verdict; a script that failed leaves its verdict null and its server message in the cast.
      */
     CompletableFuture<Done<Verdicts.Cast>> cast(long seq, CastArgs a) {
-        List<ValkeyCall<?>> calls = List.of(call(Limiter.FIXED, a.fixed()), call(Limiter.BUCKET, a.bucket()),
-                call(Limiter.LOG, a.log()));
+        return send(seq, a.cost(), calls(a));
+    }
+
+    /** Sends the calls of {@link #calls} for spell {@code seq}. */
+    CompletableFuture<Done<Verdicts.Cast>> send(long seq, long cost, List<ValkeyCall<Object>> calls) {
         List<CompletableFuture<Object>> sent = new ArrayList<>();
-        for (ValkeyCall<?> c : calls) {
-            @SuppressWarnings("unchecked") ValkeyCall<Object> call = (ValkeyCall<Object>) c;
-            sent.add(scope.send(call).handle((r, e) -> e != null ? e : r));
-        }
+        for (ValkeyCall<Object> call : calls) sent.add(scope.send(call).handle((r, e) -> e != null ? e : r));
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(v -> {
             StringBuilder errors = new StringBuilder();
             Verdicts.Fixed f = verdict(sent.get(0).join(), Limiter.FIXED, Verdicts.Fixed::of, errors);
             Verdicts.Bucket b = verdict(sent.get(1).join(), Limiter.BUCKET, Verdicts.Bucket::of, errors);
             Verdicts.Log l = verdict(sent.get(2).join(), Limiter.LOG, Verdicts.Log::of, errors);
-            return new Done<>(new Verdicts.Cast(seq, a.cost(), f, b, l, errors.toString()), calls);
+            return new Done<>(new Verdicts.Cast(seq, cost, f, b, l, errors.toString()), List.copyOf(calls));
         });
     }
 

@@ -95,13 +95,18 @@ final class RateLimitTab implements RateLimitControlsController.Handler {
 
     /** Sends a spell (any thread); the verdicts reach the model on the FX thread. */
     private CompletableFuture<Verdicts.Cast> send(long seq, Limiters.CastArgs a, boolean showCode) {
-        return limiters.cast(seq, a).handleAsync((d, e) -> {
+        return send(seq, a.cost(), limiters.calls(a), showCode);
+    }
+
+    private CompletableFuture<Verdicts.Cast> send(long seq, long cost, List<dev.valkeyexplainer.valkey.ValkeyCall<Object>> calls,
+                                                  boolean showCode) {
+        return limiters.send(seq, cost, calls).handleAsync((d, e) -> {
             if (e != null) return failed(e);
             Verdicts.Cast c = d.value();
             model.add(c);
             if (c.nowMs() >= 0) model.anchor(c.nowMs(), System.nanoTime());
             if (c.failed()) model.problem.set("The server refused:\n" + c.errors());
-            if (showCode) code.show("Spell " + seq + " (cost " + a.cost() + ") into the three scripts", RateLimitCode.cast(d.calls()));
+            if (showCode) code.show("Spell " + seq + " (cost " + cost + ") into the three scripts", RateLimitCode.cast(d.calls()));
             model.status.set(describe(c));
             poll.run();
             return c;
@@ -181,9 +186,10 @@ final class RateLimitTab implements RateLimitControlsController.Handler {
                 long at = i < s.limit() ? b - BEFORE_MS + i * spacing : b + AFTER_MS + (i - s.limit()) * spacing;
                 long delay = Math.max(0, at - now - (System.nanoTime() - clock[1]) / 1_000_000);
                 long seq = spells.incrementAndGet();
-                Limiters.CastArgs a = Limiters.CastArgs.of(s, 1, spellId(seq));
-                all.add(CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-                        .thenCompose(v -> send(seq, a, false)).thenApply(c -> {
+                var calls = limiters.calls(Limiters.CastArgs.of(s, 1, spellId(seq)));
+                CompletableFuture<Void> due = new CompletableFuture<>();
+                gateway.scheduler().schedule(() -> due.complete(null), delay, TimeUnit.MILLISECONDS);
+                all.add(due.thenCompose(v -> send(seq, 1, calls, false)).thenApply(c -> {
                             results.add(c);
                             return c;
                         }));

@@ -38,7 +38,9 @@ public final class RateLimitView extends VBox {
         stress.setId("rl-stress-chart");
 
         headline.setId("rl-headline");
-        headline.getStyleClass().addAll("rl-headline", "may-elide");
+        headline.getStyleClass().add("rl-headline");
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         headline.setMinWidth(0);
         headline.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(headline, Priority.ALWAYS);
@@ -62,7 +64,6 @@ public final class RateLimitView extends VBox {
     private void showHeadline(String s) {
         String text = s == null || s.isEmpty() ? "One spell goes to all three scripts; every mark below is a verdict the server returned." : s;
         headline.setText(text);
-        headline.setTooltip(new Tooltip(text));
     }
 
     /** Frame listener: the parts that move with the clock between readings. */

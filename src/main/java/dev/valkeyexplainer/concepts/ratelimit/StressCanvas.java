@@ -21,7 +21,7 @@ final class StressCanvas extends CanvasPanel {
         super(palette);
         this.model = model;
         setMinSize(240, 84);
-        setPrefSize(700, 104);
+        setPrefSize(700, 110);
         model.stressScript.addListener(o -> redraw());
         model.stressNaive.addListener(o -> redraw());
         model.busy.addListener(o -> redraw());
@@ -35,8 +35,9 @@ final class StressCanvas extends CanvasPanel {
         StressTest.Result n = model.stressNaive.get();
         Draw.text(g, "Concurrency: many clients, one bucket (cost 1 each)", Draw.BOLD, p.text(), 10, 14, w - 20);
         if (a == null && n == null) {
-            Draw.text(g, model.busy.get() ? "Running…" : "Press \"Stress test\": 32 workers on 4 connections cast at one bucket. The"
-                    + " allowed count must stay within capacity + rate × time.", Draw.SMALL, p.muted(), 10, 38, w - 20);
+            Draw.paragraph(g, model.busy.get() ? "Running…" : "\"Stress test\" (under Concurrency): 32 workers on 4 connections"
+                    + " cast at one bucket. A correct limiter admits at most capacity + refill rate × the time the run took.",
+                    Draw.SMALL, p.muted(), 10, 34, w - 20, 13, (int) ((h - 30) / 13));
             return;
         }
         double max = 1;
@@ -68,10 +69,10 @@ final class StressCanvas extends CanvasPanel {
         g.setStroke(p.text());
         g.setLineWidth(2);
         g.strokeLine(lx, y + rowH * 0.3 - barH / 2 - 4, lx, y + rowH * 0.3 + barH / 2 + 4);
-        String text = String.format(Locale.ROOT, "%,d admitted of %,d; bound %d + %s/s × %.2f s = %.2f%s", r.allowed(),
-                r.config().total(), r.config().capacity(), RateSettings.plain(r.config().rate()),
-                (r.lastAllowedMs() - r.firstMs()) / 1000.0, r.bound(), over
-                        ? String.format(Locale.ROOT, ": %,d too many, the wrong way", r.allowed() - r.maxAllowed()) : ": never more ✓");
+        String text = String.format(Locale.ROOT, "%,d of %,d admitted %s bound %.2f = %d + %s/s × %.2f s%s", r.allowed(),
+                r.config().total(), over ? ">" : "≤", r.bound(), r.config().capacity(), RateSettings.plain(r.config().rate()),
+                (r.lastAllowedMs() - r.firstMs()) / 1000.0, over
+                        ? String.format(Locale.ROOT, ": %,d too many ✗", r.allowed() - r.maxAllowed()) : " ✓");
         Draw.text(g, text, Draw.SMALL, over ? p.miss() : p.muted(), bx, y + rowH * 0.3 + barH / 2 + 10, bw);
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.text.TextAlignment;
 final class TimelineCanvas extends CanvasPanel {
 
     private final RateLimitModel model;
+    private double laneBottom;
 
     TimelineCanvas(ObjectProperty<Palette> palette, RateLimitModel model) {
         super(palette);
@@ -56,7 +57,11 @@ final class TimelineCanvas extends CanvasPanel {
         double left = Math.max(92, Math.min(150, w * 0.2));
         double right = w - 10;
         double top = 24;
-        double bottom = h - 20;
+        String legend = "● allowed  ✕ denied  (bigger = costlier: 1 · 3 · 5)   — the bucket's tokens after each spell, as the"
+                + " script returned them; the rise between spells is the refill, projected by the app";
+        double legendW = w - 16;
+        int legendLines = Math.min(2, Draw.wrap(legend, Draw.SMALL, legendW).size());
+        double bottom = h - 8 - 13 * legendLines;
         double laneH = (bottom - top) / 3;
         g.setTextBaseline(VPos.CENTER);
         if (now < 0) {
@@ -75,13 +80,13 @@ final class TimelineCanvas extends CanvasPanel {
         windows(g, p, ax, s, casts, top, laneH);
         bucketCurve(g, p, ax, s, casts, top + laneH, laneH);
         logWindow(g, p, ax, s, now, top + 2 * laneH, laneH);
+        laneBottom = bottom;
         axis(g, p, ax, now, top);
         for (Limiter l : Limiter.values()) markers(g, p, ax, casts, l, top + l.ordinal() * laneH, laneH);
         burstBracket(g, p, ax, s, casts, top, laneH);
         labels(g, p, s, casts, left, top, laneH);
         g.setTextAlign(TextAlignment.LEFT);
-        Draw.text(g, "● allowed  ✕ denied  (bigger = costlier: 1 · 3 · 5)   — tokens after each spell (script); the rise between"
-                + " spells is the refill the app projects", Draw.SMALL, p.muted(), left, h - 9, right - left);
+        Draw.paragraph(g, legend, Draw.SMALL, p.muted(), 8, bottom + 12, legendW, 13, legendLines);
     }
 
     /** Server ms → x. */
@@ -114,7 +119,7 @@ final class TimelineCanvas extends CanvasPanel {
             String label = rel == 0 ? (zoomed ? (b != null ? "boundary" : "0") : "now")
                     : step < 1_000 ? String.format(Locale.ROOT, "%+d ms", rel) : String.format(Locale.ROOT, "%+d s", rel / 1000);
             double lw = Draw.width(label, Draw.SMALL);
-            if (x - lw / 2 > lastLabel + 6 && x + lw / 2 < ax.right() + 8) {
+            if (x - lw / 2 > lastLabel + 6 && x - lw / 2 >= ax.left() - 2 && x + lw / 2 < ax.right() + 8) {
                 g.setFill(p.muted());
                 g.fillText(label, x, top - 11);
                 lastLabel = x + lw / 2;
@@ -124,7 +129,7 @@ final class TimelineCanvas extends CanvasPanel {
             double x = ax.x(now);
             g.setStroke(p.accent());
             g.setLineWidth(1.2);
-            g.strokeLine(x, top, x, top + (getHeight() - 20 - top));
+            g.strokeLine(x, top, x, laneBottom);
         }
         g.setTextAlign(TextAlignment.LEFT);
         Draw.text(g, zoomed ? "server time, zoomed on the burst" : "server time →", Draw.SMALL, p.muted(), 8, top - 11,
@@ -296,7 +301,7 @@ final class TimelineCanvas extends CanvasPanel {
                     : "most in " + RateSettings.plain(s.windowSeconds()) + " s: " + RateLimitModel.peak(casts, l, s.windowMs()).count();
             boolean over = l == Limiter.FIXED && RateLimitModel.peak(casts, l, s.windowMs()).count() > s.limit();
             double maxW = left - 14;
-            Draw.text(g, l.title(), Draw.BOLD, p.text(), 8, y - 15, maxW);
+            Draw.text(g, l == Limiter.LOG ? "Sliding log" : l.title(), Draw.BOLD, p.text(), 8, y - 15, maxW);
             Draw.text(g, params, Draw.SMALL, p.muted(), 8, y, maxW);
             Draw.text(g, peak, Draw.SMALL, over ? p.warn() : p.muted(), 8, y + 14, maxW);
         }
