@@ -17,10 +17,25 @@ final class Draw {
     private Draw() {
     }
 
+    /** Measured widths (FX thread only): the canvases redraw several times a second with mostly the same texts. */
+    private static final java.util.Map<String, Double> WIDTHS = new java.util.LinkedHashMap<>(512, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Double> e) {
+            return size() > 4_000;
+        }
+    };
+    private static final Text MEASURE = new Text();
+
     static double width(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
+        String key = f.getName() + '/' + f.getSize() + '/' + s;
+        Double w = WIDTHS.get(key);
+        if (w == null) {
+            MEASURE.setFont(f);
+            MEASURE.setText(s);
+            w = MEASURE.getLayoutBounds().getWidth();
+            WIDTHS.put(key, w);
+        }
+        return w;
     }
 
     /** {@code s}, or its start with "…", so that it fits {@code max} pixels ("" when nothing fits). */

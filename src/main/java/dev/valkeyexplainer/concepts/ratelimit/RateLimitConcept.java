@@ -100,7 +100,7 @@ public final class RateLimitConcept implements Concept {
             @Override
             public boolean onFrame(double dt) {
                 since += dt;
-                if (since >= 0.05) { // 20 redraws a second are plenty for a clock that moves
+                if (since >= 0.1) { // 10 redraws a second are plenty for a clock that moves
                     since = 0;
                     view.tick();
                 }

@@ -92,7 +92,8 @@ class RateLimitUiTest extends UiTestBase {
         waitUntil("the script's own refusal", () -> label(robot, "#rl-problem").contains("cost 5 is more than the capacity 3"));
         assertTrue(label(robot, "#rl-problem").startsWith("The server refused"), label(robot, "#rl-problem"));
         waitUntil("sent this time", () -> evalshaRows() == before + 3);
-        set(robot.clickOn("#rl-unchecked"), "#rl-capacity", "5");
+        robot.clickOn("#rl-unchecked");
+        set(robot, "#rl-capacity", "5");
     }
 
     @Test
