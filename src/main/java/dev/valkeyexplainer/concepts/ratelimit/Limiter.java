@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
  * keeps and runs EVALSHA again, all inside one {@code invokeScript}.
  *
  * <p>A script runs atomically: no other client's command runs between its commands (Valkey docs,
- * "Scripting with Lua"). That is what makes the read-decide-write of a limiter safe under load.
+ * "Scripting with Lua", valkey.io/topics/eval-intro). That is what makes the read-decide-write of a
+ * limiter safe under load. A script may call TIME before it writes: Valkey replicates a script's
+ * effects (the commands it ran), not the script, so a replica never runs it at another time; and one
+ * run sees one time. Each script takes an optional last argument "now" (ms) that only tests pass.
  */
 public enum Limiter {
     /** The talk's first script: a counter per window, windows fixed on the clock. */

@@ -2,8 +2,10 @@ package dev.valkeyexplainer.concepts.ratelimit;
 
 /**
  * The token bucket's arithmetic in Java, operation for operation as {@code token-bucket.lua} does it
- * (Lua numbers are IEEE doubles, like Java's, and Valkey stores a Lua number in a hash with the
- * shortest text that reads back to the same double), so the model gives the same bits as the server.
+ * (Lua numbers are IEEE doubles, like Java's, and Valkey turns a Lua number passed to a command into
+ * the shortest text that reads back as the same double: {@code fpconv_dtoa} in {@code src/script_lua.c};
+ * 1/3 is stored as 0.3333333333333333), so the model gives the same bits as the server; a test
+ * checks it over random spells.
  * The gauge uses it to project the refill between two reads; the tests use it as the oracle; the
  * stress test's "wrong way" uses it to decide in the client.
  */
@@ -65,8 +67,9 @@ public final class TokenMath {
     }
 
     /**
-     * What a Lua number becomes in the script's reply: Valkey turns it into an integer by cutting the
-     * fraction (towards zero): 2.75 → 2, -2.7 → -2 (scripting docs, "Lua to RESP conversion").
+     * What a Lua number becomes in the script's reply: an integer, the fraction cut towards zero (Valkey
+     * {@code src/script_lua.c}, {@code luaReplyToRedisReply}: {@code addReplyLongLong(c, (long long) num)};
+     * checked on Valkey 8.0: {@code EVAL "return {2.5, -2.7}" 0} answers 2 and -2).
      */
     public static long asLuaReply(double v) {
         return (long) v;
