@@ -145,9 +145,19 @@ final class Limiters {
             return parse.apply(reply);
         } catch (RuntimeException e) {
             if (!errors.isEmpty()) errors.append('\n');
-            errors.append(l.title()).append(": ").append(JournalFormat.errorMessage(e));
+            errors.append(l.title()).append(": ").append(serverMessage(JournalFormat.errorMessage(e)));
             return null;
         }
+    }
+
+    /** Marks a script's error reply (Glide wraps it: "Script execution failed … ResponseError: &lt;reply&gt;"). */
+    static final String REFUSED = "the script refused: ";
+
+    /** The server's own words in a Glide error, marked when they are a script's error reply. */
+    static String serverMessage(String glide) {
+        int at = glide.lastIndexOf("ResponseError: ");
+        if (at >= 0) return REFUSED + glide.substring(at + "ResponseError: ".length()).strip();
+        return glide;
     }
 
     /** Bob's three keys in one MULTI/EXEC (a consistent reading, with the server's TIME). */

@@ -105,7 +105,8 @@ final class RateLimitTab implements RateLimitControlsController.Handler {
             Verdicts.Cast c = d.value();
             model.add(c);
             if (c.nowMs() >= 0) model.anchor(c.nowMs(), System.nanoTime());
-            if (c.failed()) model.problem.set("The server refused:\n" + c.errors());
+            if (c.failed()) model.problem.set((c.errors().contains(Limiters.REFUSED) ? "The server refused:\n" : "The spell failed:\n")
+                    + c.errors());
             if (showCode) code.show("Spell " + seq + " (cost " + cost + ") into the three scripts", RateLimitCode.cast(d.calls()));
             model.status.set(describe(c));
             poll.run();

@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concepts.ratelimit;
 
+import dev.valkeyexplainer.concept.Async;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
 import java.util.List;
@@ -45,21 +46,31 @@ final class RateLimitTalk {
         });
     }
 
+    /** Bob's pace in the talk's steps: a spell every {@value #PACE_MS} ms, so they stand apart on the timeline. */
+    static final long PACE_MS = 400;
+
+    /** The next spell after Bob's pause. */
+    private CompletableFuture<Verdicts.Cast> paced(CompletableFuture<?> before, long cost) {
+        return before.thenCompose(x -> Async.delay(PACE_MS)).thenCompose(x -> spell(cost));
+    }
+
     /** Four spells of cost 1: the windows allow three, the fourth is denied. */
     private CompletableFuture<Verdicts.Cast> fourSpells() {
-        return onFx(() -> {
+        CompletableFuture<Verdicts.Cast> first = onFx(() -> {
             tab().controls.talkSettings();
             tab().controls.mode(0);
             return tab().resetBob();
-        }).thenCompose(x -> spell(1)).thenCompose(x -> spell(1)).thenCompose(x -> spell(1)).thenCompose(x -> spell(1));
+        }).thenCompose(x -> spell(1));
+        return paced(paced(paced(first, 1), 1), 1);
     }
 
     /** Costs 3, 5, 1 on fresh limiters: the bucket charges by cost, the windows count spells. */
     private CompletableFuture<Verdicts.Cast> prices() {
-        return onFx(() -> {
+        CompletableFuture<Verdicts.Cast> first = onFx(() -> {
             tab().controls.talkSettings();
             return tab().resetBob();
-        }).thenCompose(x -> spell(3)).thenCompose(x -> spell(5)).thenCompose(x -> spell(1));
+        }).thenCompose(x -> spell(3));
+        return paced(paced(first, 5), 1);
     }
 
     private CompletableFuture<List<Verdicts.Cast>> boundary() {
@@ -88,7 +99,7 @@ final class RateLimitTalk {
                         + " window and denies the fourth; the counter and its TTL on the right are read from the server. When"
                         + " the window ends, the key is gone and Bob can cast again.", this::fourSpells),
                 new TalkStep("Spells with a price", "A counter cannot tell a cheap spell from a dear one. The token bucket"
-                        + " charges the cost: 3 passes, 5 is denied with 2 tokens left, 1 passes. The gauge is the hash read"
+                        + " charges the cost: 3 passes; 5 is denied, since under 3 tokens are left; 1 passes. The gauge is the hash read"
                         + " live; between readings the refill is projected at one token per second.", this::prices),
                 new TalkStep("The boundary double burst", "Three spells just before a window ends and three just after: the"
                         + " fixed window admits six within half a second, twice its limit. The sliding log, a sorted set of"

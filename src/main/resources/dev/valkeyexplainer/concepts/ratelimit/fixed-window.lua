@@ -1,5 +1,7 @@
 -- Fixed window (the talk's first script): at most `limit` spells in each window of `window` seconds.
 -- The windows are fixed on the clock: each starts at a multiple of the window length since 1970.
+-- (The talk keeps a plain counter, a string with INCR, whose TTL starts at the first spell. Here the
+-- window's start is kept beside the count, so windows line up with the clock and tests can drive time.)
 -- KEYS[1]  the counter, a hash: count = spells allowed so far, window = start of the window it counts (ms)
 -- ARGV[1]  limit, spells per window             ARGV[2]  window length in seconds
 -- ARGV[3]  now in ms: only tests pass it (to drive the time); the app leaves it out and the script

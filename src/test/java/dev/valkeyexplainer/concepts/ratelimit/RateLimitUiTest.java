@@ -89,11 +89,21 @@ class RateLimitUiTest extends UiTestBase {
         assertEquals(before, evalshaRows(), "nothing was sent");
 
         set(robot, "#rl-window", "5").clickOn("#rl-unchecked").clickOn("#rl-cast-5");
-        waitUntil("the script's own refusal", () -> label(robot, "#rl-problem").contains("cost 5 is more than the capacity 3"));
+        waitUntil("the script's own refusal", () -> label(robot, "#rl-problem").contains("Token bucket: the script refused: cost 5 is more than the capacity 3"));
         assertTrue(label(robot, "#rl-problem").startsWith("The server refused"), label(robot, "#rl-problem"));
         waitUntil("sent this time", () -> evalshaRows() == before + 3);
         robot.clickOn("#rl-unchecked");
         set(robot, "#rl-capacity", "5");
+    }
+
+    @Test
+    void theStreamKeepsCastingUntilItIsStopped(FxRobot robot) {
+        fresh(robot);
+        robot.clickOn("#rl-stream");
+        waitUntil("the stream cast three spells", () -> model().casts.get().size() >= 3);
+        robot.clickOn("#rl-stream");
+        assertTrue(model().casts.get().stream().allMatch(c -> c.cost() == 1 && !c.failed()));
+        assertFalse(robot.lookup("#rl-stream").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
     }
 
     @Test
