@@ -56,7 +56,7 @@ final class GaugeCanvas extends CanvasPanel {
         long now = live.serverNowMs(nanos);
         long age = now - live.serverMs();
         double gap = 12;
-        double bw = (w - 4 * gap) * 0.42;
+        double bw = (w - 4 * gap) * 0.4;
         double cw = (w - 4 * gap - bw) / 2;
         bucket(g, p, s, live, now, age, gap, bw, h);
         fixed(g, p, s, live, age, 2 * gap + bw, cw, h);
@@ -108,7 +108,7 @@ final class GaugeCanvas extends CanvasPanel {
                 String.format(Locale.ROOT, "TTL %.1f s (EXPIRE ceil(%d ÷ %s) = %d s)", ttl / 1000.0, s.capacity(),
                         RateSettings.plain(s.refillPerSecond()), s.bucketTtlSeconds())));
         if (last != null) {
-            text.add(String.format(Locale.ROOT, "reply %d = tokens × 1000; as a Lua number: %d", last.milliTokens(), last.luaTokens()));
+            text.add(String.format(Locale.ROOT, "reply %d = tokens × 1000 (as a Lua number: %d)", last.milliTokens(), last.luaTokens()));
         }
         double y = barY + barH + 12;
         for (String line : text.subList(0, Math.min(text.size(), lines))) {
@@ -140,7 +140,7 @@ final class GaugeCanvas extends CanvasPanel {
         g.fillRoundRect(x, 64, w, 7, 4, 4);
         g.setFill(p.accent());
         g.fillRoundRect(x, 64, w * frac, 7, 4, 4);
-        Draw.text(g, String.format(Locale.ROOT, "TTL %.1f s: ends with the window", ttl / 1000.0), Draw.SMALL, p.muted(), x, 84, w);
+        Draw.text(g, String.format(Locale.ROOT, "TTL %.1f s = the window's end", ttl / 1000.0), Draw.SMALL, p.muted(), x, 84, w);
         if (f.windowStart() != null && lines >= 2) Draw.text(g, "from " + clock(f.windowStart()), Draw.SMALL, p.muted(), x, 97, w);
     }
 
