@@ -42,7 +42,7 @@ final class RateLimitTalk {
             tab().stopStream();
             tab().controls.talkSettings();
             tab().controls.mode(1);
-            return tab().resetBob().thenCompose(n -> tab().load());
+            return tab().resetBob().thenCompose(n -> tab().scripts.load());
         });
     }
 
@@ -85,7 +85,7 @@ final class RateLimitTalk {
         return onFx(() -> {
             tab().controls.talkSettings();
             tab().controls.mode(2);
-            return tab().runStress(RateLimitTab.CASTS, RateLimitTab.NAIVE_CASTS);
+            return tab().scripts.runStress(RateLimitTab.CASTS, RateLimitTab.NAIVE_CASTS);
         });
     }
 
@@ -138,7 +138,7 @@ final class RateLimitTalk {
                         r[0].wallMicros() / 1e6, r[0].allowed(), r[0].bound(), r[1].config().total(), r[1].allowed(), r[1].bound(),
                         Math.max(0, r[1].allowed() - r[1].maxAllowed())))),
                 new ScreenshotStep("ratelimit-scripts", () -> load().thenCompose(l -> concept.sandbox()
-                        ? onFx(() -> tab().flushDemo()).thenApply(note -> shas(l) + " " + note)
+                        ? onFx(() -> tab().scripts.flushDemo()).thenApply(note -> shas(l) + " " + note)
                         : CompletableFuture.completedFuture(shas(l)))));
     }
 

@@ -86,6 +86,18 @@ class RateSettingsTest {
         assertEquals(RateLimitModel.Peak.NONE, RateLimitModel.peak(List.of(), Limiter.LOG, 5_000));
     }
 
+    @Test
+    void theBoundaryBurstIsPlannedAroundTheNextBoundaryWithRoomToSpare() {
+        long t = 1_700_000_000_000L; // a multiple of 5 s
+        BoundaryBurst.Plan p = BoundaryBurst.plan(t + 4_000, RateSettings.TALK);
+        assertEquals(t + 5_000, p.boundaryMs());
+        assertEquals(List.of(t + 4_650, t + 4_710, t + 4_770, t + 5_050, t + 5_110, t + 5_170), p.atMs());
+        assertEquals(t + 10_000, BoundaryBurst.plan(t + 4_500, RateSettings.TALK).boundaryMs(), "too close: the next one");
+        assertEquals(100, BoundaryBurst.plan(t, new RateSettings(50, 5, 5, 1)).atMs().size());
+        assertTrue(BoundaryBurst.problem(new RateSettings(51, 5, 5, 1)).contains("50 or less"));
+        assertTrue(BoundaryBurst.problem(new RateSettings(3, 0.5, 5, 1)).contains("at least 1 s"));
+    }
+
     private static Verdicts.Cast fixed(long seq, long now, boolean ok) {
         return new Verdicts.Cast(seq, 1, new Verdicts.Fixed(ok, 1, 0, 0, now), null, null, "");
     }
