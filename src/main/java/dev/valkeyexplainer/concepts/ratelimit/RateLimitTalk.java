@@ -125,7 +125,7 @@ final class RateLimitTalk {
                 new ScreenshotStep("ratelimit-gauge", () -> prices().thenCompose(last -> concept.readNow().thenApply(live -> {
                     LiveState.BucketState b = live.bucket();
                     return String.format(Locale.ROOT, "Rate limiting, spells with a price: costs 3, 5, 1 on a fresh bucket of"
-                                    + " 5 tokens: %s. The hash read back: tokens = %s, last_update = %d, TTL %d ms (EXPIRE"
+                                    + " 5 tokens: %s. The hash read back: tokens = %s (the double as stored), last_update = %d, TTL %d ms (EXPIRE"
                                     + " ceil(5 ÷ 1) = %d s). The script returned %d (tokens × 1000) and %d (the same number as a"
                                     + " plain Lua number, cut to an integer).", verdicts(), b.tokens(), b.lastUpdate(), b.pttlMs(),
                             last.bucket().ttlSeconds(), last.bucket().milliTokens(), last.bucket().luaTokens());
