@@ -7,6 +7,7 @@ import dev.valkeyexplainer.concepts.csc.CscConcept;
 import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
+import dev.valkeyexplainer.concepts.ratelimit.RateLimitConcept;
 import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class ConceptRegistry {
             SemanticConcept::new,
             HllConcept::new,
             BloomConcept::new,
-            GeoConcept::new);
+            GeoConcept::new,
+            RateLimitConcept::new);
 
     private final List<Concept> concepts;
 
