@@ -252,6 +252,11 @@ public final class JournalPane extends BorderPane {
         return table;
     }
 
+    /** FX thread: moves every row that has arrived into the table now (tests, and before a copy). */
+    public void drainNow() {
+        drain();
+    }
+
     /** The entries on screen, oldest first. */
     public List<JournalEntry> visibleRows() {
         return shown.stream().map(Row::entry).toList();

@@ -37,6 +37,12 @@ public abstract class UiTestBase {
         return robot.lookup(".code-panel").queryAs(dev.valkeyexplainer.concept.CodePanel.class);
     }
 
+    /** The journal rows on screen, after every row that has arrived was moved in (the pane batches them). */
+    protected java.util.List<dev.valkeyexplainer.valkey.JournalEntry> journalRows(org.testfx.api.FxRobot robot) {
+        robot.interact(() -> window.journal().drainNow());
+        return window.journal().visibleRows();
+    }
+
     /** Call from the subclass's {@code @Start} method (TestFX looks for it on the test class itself). */
     protected void openWindow(Stage stage) {
         app.start(stage);

@@ -42,7 +42,7 @@ class CacheUiTest extends UiTestBase {
         robot.clickOn("#cacheLookup");
         waitUntil("the second lookup hit", () -> robot.lookup(".hit-text").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && ((Label) n).getText().startsWith("player 123")));
-        assertTrue(window.journal().visibleRows().stream().filter(e -> e.commandText().equals("GET vx:player:123")).count() >= 2);
+        assertTrue(journalRows(robot).stream().filter(e -> e.commandText().equals("GET vx:player:123")).count() >= 2);
         waitUntil("the counters", () -> robot.lookup(".stat-value").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals("50.0%")));
     }

@@ -75,7 +75,7 @@ class HerdUiTest extends UiTestBase {
         long pttl = app.services.gateway().send("test", "test", Commands.read("PTTL", "vx:lock:herd:player:42"))
                 .thenApply(v -> (Long) v).get(5, TimeUnit.SECONDS);
         assertTrue(pttl > 590_000 && pttl <= 600_000, "the step-mode lock's PTTL from the server: " + pttl);
-        assertTrue(window.journal().visibleRows().stream().anyMatch(e -> e.commandText().startsWith("SET vx:lock:herd:player:42")
+        assertTrue(journalRows(robot).stream().anyMatch(e -> e.commandText().startsWith("SET vx:lock:herd:player:42")
                 && e.commandText().endsWith("NX EX 600")), "SET … NX EX 600");
         waitUntil("the countdown shows the held lock", () -> robot.lookup(".muted").queryAll().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().startsWith("The lock: held by worker-")

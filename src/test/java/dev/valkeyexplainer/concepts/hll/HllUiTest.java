@@ -75,7 +75,7 @@ class HllUiTest extends UiTestBase {
                 .anyMatch(e -> e.connection().equals("add") && e.kind() == JournalEntry.Kind.MULTI));
         waitUntil("the grid shows the server's register", () -> grid().registers()[h.index()] == h.value());
         assertEquals(h.index(), grid().highlighted());
-        List<JournalEntry> rows = window.journal().visibleRows();
+        List<JournalEntry> rows = journalRows(robot);
         assertTrue(rows.stream().anyMatch(e -> e.commandText().startsWith("PFADD " + dau) && e.commandText().endsWith(" zelda")
                 && e.reply().equals("(true)")), "PFADD row with its reply");
         assertTrue(rows.stream().anyMatch(e -> e.commandText().startsWith("GET " + dau) && e.reply().startsWith("<")),

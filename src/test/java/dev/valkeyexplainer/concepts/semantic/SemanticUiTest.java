@@ -35,16 +35,16 @@ class SemanticUiTest extends UiTestBase {
         ask(robot, SemanticConcept.TALK_SECOND);
         waitUntil("a hit", () -> label(robot, "#semantic-badge").equals("HIT"));
         assertTrue(label(robot, "#semantic-answer").contains("The Ember Crown"));
-        assertTrue(window.journal().visibleRows().stream().anyMatch(e -> e.commandText().startsWith("FCALL vx_semantic_knn 1 vx:{sem}:route")),
+        assertTrue(journalRows(robot).stream().anyMatch(e -> e.commandText().startsWith("FCALL vx_semantic_knn 1 vx:{sem}:route")),
                 "the search is journaled as the FCALL it is");
-        assertTrue(window.journal().visibleRows().stream().anyMatch(e -> e.commandText().startsWith("HSET vx:{sem}:q:")));
+        assertTrue(journalRows(robot).stream().anyMatch(e -> e.commandText().startsWith("HSET vx:{sem}:q:")));
         assertTrue(label(robot, "#semantic-stats").startsWith("This session: 1 hit, 1 miss."));
     }
 
     @Test
     void emptyAndEmojiOnlyQuestionsAreRefusedWithAMessage(FxRobot robot) {
         waitUntil("the model loaded", () -> label(robot, "#semantic-model-status").startsWith("Embedding model ready"));
-        long rows = window.journal().visibleRows().size();
+        long rows = journalRows(robot).size();
         robot.clickOn("#semantic-question").eraseText(200);
         robot.clickOn("#semantic-ask");
         waitUntil("the empty message", () -> label(robot, "#semantic-message").equals("Type a question first."));
@@ -52,7 +52,7 @@ class SemanticUiTest extends UiTestBase {
         robot.interact(() -> robot.lookup("#semantic-question").queryAs(javafx.scene.control.TextField.class).setText("🐉🐉"));
         robot.clickOn("#semantic-ask");
         waitUntil("the emoji message", () -> label(robot, "#semantic-message").startsWith("Ask with words"));
-        assertEquals(rows, window.journal().visibleRows().size(), "nothing was sent");
+        assertEquals(rows, journalRows(robot).size(), "nothing was sent");
     }
 
     private void ask(FxRobot robot, String q) {
