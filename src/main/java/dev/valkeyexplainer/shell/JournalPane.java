@@ -100,7 +100,7 @@ public final class JournalPane extends BorderPane {
         getStyleClass().add("journal");
         table.getColumns().add(column("Time", 95, Row::time));
         table.getColumns().add(column("Connection", 90, r -> r.entry().connection()));
-        table.getColumns().add(column("Tab", 70, r -> r.entry().conceptId()));
+        table.getColumns().add(column("Concept", 75, r -> r.entry().conceptId()));
         TableColumn<Row, String> cmd = column("Command", 430, Row::command);
         cmd.getStyleClass().add("mono");
         table.getColumns().add(cmd);

@@ -53,14 +53,19 @@ public final class Sparkline extends CanvasPanel {
         double left = 10;
         double right = w - 10;
         g.setTextBaseline(VPos.TOP);
+        String value = count == 0 ? "–" : format.apply(latest());
+        Font valueFont = Font.font("DejaVu Sans", FontWeight.BOLD, 18);
+        Font titleFont = Font.font("DejaVu Sans", 12);
+        // the title gives way to the value: cut with "…" where the two would meet
+        double room = right - left - textWidth(value, valueFont) - 10;
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.muted());
-        g.setFont(Font.font("DejaVu Sans", 12));
-        g.fillText(title, left, 8);
+        g.setFont(titleFont);
+        g.fillText(fit(title, titleFont, room), left, 8);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(p.text());
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 18));
-        g.fillText(count == 0 ? "–" : format.apply(latest()), right, 6);
+        g.setFont(valueFont);
+        g.fillText(value, right, 6);
         if (count < 2) return;
         double max = 0;
         double min = Double.MAX_VALUE;
@@ -96,6 +101,22 @@ public final class Sparkline extends CanvasPanel {
         g.setFont(Font.font("DejaVu Sans", 10));
         g.setFill(p.muted());
         g.fillText("max " + format.apply(max), left, top - 12);
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** The text, cut with "…" so that it is at most {@code width} wide in this font. */
+    static String fit(String text, Font font, double width) {
+        if (textWidth(text, font) <= width) return text;
+        for (int n = text.length() - 1; n > 0; n--) {
+            String cut = text.substring(0, n).strip() + "…";
+            if (textWidth(cut, font) <= width) return cut;
+        }
+        return "";
     }
 
     private double sample(int i) {
