@@ -37,6 +37,12 @@ final class SandboxSupervisor {
     void onStatus(ConnectionStatus s) {
         if (s.connected()) {
             restarting.set(false);
+            if (gaveUp && server() != null && server().isRunning()) { // Connect… started a new sandbox by hand
+                gaveUp = false;
+                synchronized (restarts) {
+                    restarts.clear();
+                }
+            }
             return;
         }
         ManagedValkeyServer server = current.get();
@@ -49,13 +55,18 @@ final class SandboxSupervisor {
             while (!restarts.isEmpty() && now - restarts.peekFirst() > WINDOW_MS) restarts.removeFirst();
             if (restarts.size() >= MAX_RESTARTS) {
                 gaveUp = true;
-                notice.accept("The sandbox server died " + MAX_RESTARTS + " times within a minute; not restarting it again."
-                        + " Its last log lines: " + String.join(" | ", server.lastLog(3)));
+                notice.accept("The sandbox server died " + (MAX_RESTARTS + 1) + " times within a minute (restarted "
+                        + MAX_RESTARTS + " times); not restarting it again. Connect… → sandbox starts a new one. Its last"
+                        + " log lines: " + String.join(" | ", server.lastLog(3)));
                 return;
             }
             restarts.addLast(now);
         }
         restart.run();
+    }
+
+    private ManagedValkeyServer server() {
+        return current.get();
     }
 
     int restartsInWindow() {

@@ -67,7 +67,9 @@ public class FoldingBar extends HBox {
             if (left.contains(c) || (c == overflow && !withMenu)) continue;
             boolean foldable = c == overflow || foldOrder.stream().anyMatch(g -> g.contains(c));
             if (!foldable && !c.isManaged()) continue;
-            w += c.prefWidth(-1);
+            // an item that may shrink (a notice, a spacer) counts with its minimum: a long notice must not push
+            // the buttons into the menu
+            w += foldable ? c.prefWidth(-1) : c.minWidth(-1);
             n++;
         }
         return w + Math.max(0, n - 1) * getSpacing();

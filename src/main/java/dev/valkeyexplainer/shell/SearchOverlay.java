@@ -23,6 +23,34 @@ public final class SearchOverlay extends StackPane {
     private final ListView<Concept> results = new ListView<>();
     private final List<Concept> concepts;
     private final Consumer<Concept> open;
+    private final Label noMatch = new Label();
+
+    /** One result: its nodes are made once and filled on each update (a cell that makes new nodes per update can show empty). */
+    private static final class ResultCell extends ListCell<Concept> {
+        private final Label title = new Label();
+        private final Label where = new Label();
+        private final VBox box = new VBox(1, title, where);
+
+        ResultCell() {
+            title.getStyleClass().add("search-title");
+            where.getStyleClass().add("muted");
+            where.setWrapText(true);
+            where.setMaxWidth(520);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(Concept c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(c.title());
+            where.setText(c.group().title() + " · " + c.summary());
+            setGraphic(box);
+        }
+    }
 
     public SearchOverlay(List<Concept> concepts, Consumer<Concept> open) {
         this.concepts = concepts;
@@ -33,25 +61,9 @@ public final class SearchOverlay extends StackPane {
         field.setPromptText("Search concepts, commands, keywords…");
         results.setId("search-results");
         results.setPrefHeight(300);
-        results.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Concept c, boolean empty) {
-                super.updateItem(c, empty);
-                if (empty || c == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Label title = new Label(c.title());
-                title.getStyleClass().add("search-title");
-                Label where = new Label(c.group().title() + " · " + c.summary());
-                where.getStyleClass().add("muted");
-                where.setWrapText(true);
-                where.setMaxWidth(520);
-                setText(null);
-                setGraphic(new VBox(1, title, where));
-            }
-        });
+        results.setCellFactory(l -> new ResultCell());
+        results.setPlaceholder(noMatch);
+        noMatch.getStyleClass().add("muted");
         field.textProperty().addListener((o, a, q) -> refresh(q));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN) {
@@ -85,6 +97,7 @@ public final class SearchOverlay extends StackPane {
     }
 
     private void refresh(String q) {
+        noMatch.setText("No concept matches '" + q.strip() + "'. Try a command (GEOSEARCH), an idea (lock) or a title.");
         results.getItems().setAll(ConceptSearch.find(concepts, q));
         if (!results.getItems().isEmpty()) results.getSelectionModel().select(0);
     }

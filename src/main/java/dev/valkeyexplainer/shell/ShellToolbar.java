@@ -79,6 +79,19 @@ public final class ShellToolbar {
     public void notice(String text) {
         notice.setText(text);
         notice.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+        // a notice is news: it goes after a while (its text stays in the tooltip until then, and in the log)
+        noticeClear.stop();
+        if (text != null && !text.isEmpty()) noticeClear.playFromStart();
+    }
+
+    private final javafx.animation.PauseTransition noticeClear = new javafx.animation.PauseTransition(
+            javafx.util.Duration.seconds(20));
+
+    {
+        noticeClear.setOnFinished(e -> {
+            notice.setText("");
+            notice.setTooltip(null);
+        });
     }
 
     public String noticeText() {

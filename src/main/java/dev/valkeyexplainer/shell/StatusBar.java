@@ -59,7 +59,7 @@ public final class StatusBar {
         mode.setText(s.mode().isEmpty() ? "" : s.mode());
         modules.setText(s.version().isEmpty() ? "" : "modules: " + (s.modules().isEmpty() ? "none" : String.join(", ", s.modules())));
         modules.setTooltip(modules.getText().isEmpty() ? null : new Tooltip(modules.getText()));
-        latency.setText(up && s.latencyMicros() >= 0 ? String.format(Locale.ROOT, "PING %,d µs", s.latencyMicros()) : "");
+        latency.setText(up && s.latencyMicros() >= 0 ? String.format(Locale.ROOT, "round trip %,d µs", s.latencyMicros()) : "");
         message.setText(up ? "" : s.message());
         denied.setText(s.denied().isEmpty() ? "" : "restricted user: the server refused " + String.join(", ", s.denied()));
         denied.setTooltip(s.denied().isEmpty() ? null : new Tooltip("The server's ACL does not let this user run these"

@@ -54,6 +54,8 @@ public final class ValkeyGateway implements AutoCloseable {
     private final List<Consumer<ConnectionTarget>> connectListeners = new CopyOnWriteArrayList<>();
     private final Set<DedicatedClient> dedicated = ConcurrentHashMap.newKeySet();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    /** Calls the server refused for their key ("GET vx:k"): never sent again to this server. */
+    private final Set<String> deniedCalls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean counting = new AtomicBoolean();
 
     private volatile ClientHandle client;
@@ -149,6 +151,7 @@ public final class ValkeyGateway implements AutoCloseable {
         cancelTasks();
         connector.reset();
         denied.clear();
+        deniedCalls.clear();
         namespaceKeys = -1;
         ClientHandle old = client;
         client = null;
@@ -311,6 +314,13 @@ public final class ValkeyGateway implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> run(ClientHandle c, String conceptId, String connection, ValkeyCall<T> call) {
+        // what the ACL refused once is refused again: not sent (each try would be an entry in the server's ACL log,
+        // and a poller would add one every second), and not journaled again
+        String refused = refusedBefore(call.args());
+        if (refused != null) {
+            return CompletableFuture.failedFuture(new NotPermitted("The server's ACL does not let this user run " + refused
+                    + " (refused before with NOPERM; not sent again)."));
+        }
         long t0 = System.nanoTime();
         CompletableFuture<T> f;
         try {
@@ -360,9 +370,28 @@ public final class ValkeyGateway implements AutoCloseable {
 
     // ---------------------------------------------------------------- permissions
 
+    /** The command's name as the ACL names it: {@code CLIENT ID}, {@code SET}. */
+    static String commandKey(List<String> args) {
+        String cmd = args.get(0).toUpperCase(Locale.ROOT);
+        if (args.size() > 1 && Set.of("CLIENT", "CONFIG", "FUNCTION", "SCRIPT", "MEMORY", "OBJECT", "CLUSTER", "PUBSUB", "ACL",
+                "COMMAND", "XINFO", "MODULE").contains(cmd)) {
+            cmd = cmd + " " + args.get(1).toUpperCase(Locale.ROOT);
+        }
+        return cmd;
+    }
+
+    private String refusedBefore(List<String> args) {
+        if (denied.isEmpty() && deniedCalls.isEmpty()) return null;
+        String cmd = commandKey(args);
+        if (denied.contains(cmd)) return cmd;
+        if (args.size() > 1 && deniedCalls.contains(cmd + " " + args.get(1))) return cmd + " on " + args.get(1);
+        return null;
+    }
+
     /** Remembers what the server's ACL denied (NOPERM) and shows it in the status. */
     private void noteDenied(List<String> args, Throwable error) {
         String what = denial(JournalFormat.errorMessage(error));
+        if (what != null && what.startsWith("keys outside") && args.size() > 1) deniedCalls.add(commandKey(args) + " " + args.get(1));
         if (what != null && denied.add(what)) {
             publish(status.withDenied(List.copyOf(new java.util.TreeSet<>(denied))));
             LOG.info("the server denied {} to this user", what);
@@ -496,6 +525,13 @@ public final class ValkeyGateway implements AutoCloseable {
         scheduler.shutdownNow();
     }
 
+    /** A command the server's ACL already refused to this user; it was not sent again. */
+    public static final class NotPermitted extends IllegalStateException {
+        public NotPermitted(String message) {
+            super(message);
+        }
+    }
+
     /** A command was asked for while no server is connected. */
     public static final class NotConnectedException extends IllegalStateException {
         public NotConnectedException(String message) {
@@ -518,8 +554,45 @@ public final class ValkeyGateway implements AutoCloseable {
             return gateway.batch(conceptId, connection, atomic, commands, writtenKeys, glideJava);
         }
 
+        /**
+         * A batch whose replies must all succeed: a pipeline does not stop at an error, so this fails with
+         * the first error reply (e.g. NOPERM, OOM) and how many commands the server refused.
+         */
+        public CompletableFuture<Object[]> batchAllOk(boolean atomic, List<List<String>> commands, List<String> writtenKeys,
+                                                      String glideJava) {
+            return batch(atomic, commands, writtenKeys, glideJava).thenApply(ValkeyGateway::requireAllOk);
+        }
+
         public String key(String suffix) {
             return gateway.namespace().key(suffix);
+        }
+    }
+
+    /**
+     * The replies unchanged when none is an error; otherwise a {@link BatchRefused} naming the first
+     * refused command, the server's message and how many were refused.
+     */
+    public static Object[] requireAllOk(Object[] replies) {
+        if (replies == null) throw new BatchRefused("The transaction was aborted (EXEC returned nil).");
+        int refused = 0;
+        Throwable first = null;
+        for (Object r : replies) {
+            if (r instanceof Throwable t) {
+                refused++;
+                if (first == null) first = t;
+            }
+        }
+        if (first != null) {
+            throw new BatchRefused(String.format(Locale.ROOT, "The server refused %,d of %,d commands: %s", refused,
+                    replies.length, JournalFormat.errorMessage(first)));
+        }
+        return replies;
+    }
+
+    /** A batch in which the server refused commands. */
+    public static final class BatchRefused extends IllegalStateException {
+        public BatchRefused(String message) {
+            super(message);
         }
     }
 

@@ -75,8 +75,8 @@ final class TrafficRun {
             gets.add(List.of("GET", key));
         }
         long t0 = System.nanoTime();
-        return demo.batch(false, sets, keys, ServerCode.traffic(demo.key("server:demo:"), KEYS, EX_SECONDS, 0).java())
-                .thenCompose(r -> demo.batch(false, gets, List.of(), "Batch b = new Batch(false);\n"
+        return demo.batchAllOk(false, sets, keys, ServerCode.traffic(demo.key("server:demo:"), KEYS, EX_SECONDS, 0).java())
+                .thenCompose(r -> demo.batchAllOk(false, gets, List.of(), "Batch b = new Batch(false);\n"
                         + "for (int i = 0; i < " + KEYS + "; i++) b.get(\"" + demo.key("server:demo:") + "\" + i);\nclient.exec(b, false);"))
                 .thenCompose(r -> {
                     long pipelineMicros = (System.nanoTime() - t0) / 1_000;
