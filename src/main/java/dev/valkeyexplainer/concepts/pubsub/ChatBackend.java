@@ -131,8 +131,10 @@ final class ChatBackend implements AutoCloseable {
     /** One sentence for the panel: where the chat runs. */
     String describe() {
         return switch (kind) {
-            case OWN_CLUSTER -> "Chat runs on " + kind.label + ": " + cluster + " (started for this tab in "
-                    + String.format(java.util.Locale.ROOT, "%.1f s", cluster.startMillis() / 1000.0) + ").";
+            case OWN_CLUSTER -> String.format(java.util.Locale.ROOT, "Chat runs on %s: %d primaries + %d replicas on"
+                            + " 127.0.0.1, started for this tab in %.1f s.", kind.label,
+                    cluster.nodes().stream().filter(ManagedValkeyCluster.Node::primary).count(),
+                    cluster.nodes().stream().filter(n -> !n.primary()).count(), cluster.startMillis() / 1000.0);
             case USER_CLUSTER -> "Chat runs on " + kind.label + " (" + gateway.target().redacted()
                     + "): its topology is only read; the app publishes and subscribes only under " + gateway.namespace().prefix() + ".";
             case STANDALONE -> "Chat runs on " + kind.label + " (" + gateway.target().redacted() + "): classic Pub/Sub only.";

@@ -105,13 +105,14 @@ final class ChatExperiments {
             SlotMove move = new SlotMove(b.observer(), room.fx());
             return sharded.thenCompose(y -> room.refreshTopology()).thenComposeAsync(t -> {
                 List<Player> subscribers = room.players().stream().filter(p -> p.mode() == ChatMode.SHARDED).toList();
-                return move.migrate(t, room.slot()).thenComposeAsync(m ->
-                        room.publish(speaker(), ChatMode.SHARDED, room.channel(), "Sent right after the slot moved")
-                                .thenCompose(during -> move.watch(subscribers, room.channel(), m.releasedNanos())
-                                        .thenCompose(back -> room.refreshTopology().thenComposeAsync(t2 ->
-                                                room.publish(speaker(), ChatMode.SHARDED, room.channel(), "After the move: all here?")
-                                                        .thenApply(after -> new SlotMoveResult(m, during, back, after)), room.fx()))),
-                        room.fx());
+                return move.migrate(t, room.slot()).thenComposeAsync(m -> {
+                    // watch from the moment the old owner let go, while a message is sent right away
+                    CompletableFuture<List<SlotMove.Resubscribe>> watching = move.watch(subscribers, room.channel(), m.releasedNanos());
+                    return room.publish(speaker(), ChatMode.SHARDED, room.channel(), "Sent right after the slot moved")
+                            .thenCompose(during -> watching.thenCompose(back -> room.refreshTopology().thenComposeAsync(t2 ->
+                                    room.publish(speaker(), ChatMode.SHARDED, room.channel(), "After the move: all here?")
+                                            .thenApply(after -> new SlotMoveResult(m, during, back, after)), room.fx())));
+                }, room.fx());
             }, room.fx());
         }, room.fx()));
     }

@@ -37,6 +37,8 @@ final class ChatRoom {
         void delivered(Player to, Player.Delivery d);
 
         void sent(Sent s);
+
+        void topology(Topology t, int slot);
     }
 
     static final List<String> EXTRA_NAMES = List.of("carol", "dave", "erin");
@@ -188,6 +190,7 @@ final class ChatRoom {
                     if (b == backend) {
                         topology = (Topology) r[0];
                         slot = (Integer) r[1];
+                        listener.topology(topology, slot);
                     }
                     return (Topology) r[0];
                 }, fx);
@@ -224,8 +227,14 @@ final class ChatRoom {
         }, fx).thenRunAsync(() -> listener.playersChanged(players()), fx);
     }
 
-    /** Forgets the backend and closes every client (the connection changed, or the app closes). */
+    /** Forgets the backend and closes every client (the connection changed): fx executor. */
     void reset() {
+        forget();
+        listener.playersChanged(players());
+    }
+
+    /** Closes every client without telling the listener (any thread: app exit). */
+    private void forget() {
         generation++;
         ready = null;
         for (Player p : players) {
@@ -239,7 +248,6 @@ final class ChatRoom {
         if (b != null) blocking.execute(b::close);
         waiters.forEach(w -> w.done().complete(Set.copyOf(w.got())));
         waiters.clear();
-        listener.playersChanged(players());
     }
 
     // ------------------------------------------------------------------ operations, one at a time
@@ -249,6 +257,22 @@ final class ChatRoom {
         CompletableFuture<T> next = tail.handleAsync((v, e) -> null, fx).thenCompose(x -> op.get());
         tail = next;
         return next;
+    }
+
+    /** Everyone (back) in the chat: the chat started, nobody away, every player subscribed in the current mode. */
+    CompletableFuture<Void> gather() {
+        return serial(() -> ready().thenComposeAsync(x -> {
+            away.clear();
+            return joinAll();
+        }, fx));
+    }
+
+    /** A reading for the picture (fx executor); null while the chat is not started. */
+    CompletableFuture<Snapshot> readSnapshot() {
+        ChatBackend b = backend;
+        Topology t = topology;
+        if (b == null || t == null) return CompletableFuture.completedFuture(null);
+        return b.observer().read(t, slot);
     }
 
     /** A player says something in the current mode: SPUBLISH or PUBLISH, measured on the bus. */
@@ -425,8 +449,8 @@ final class ChatRoom {
         return recent.getOrDefault(player, new java.util.ArrayDeque<>()).contains(payload);
     }
 
-    /** Closes every client (app exit). */
+    /** Closes every client (app exit; any thread, nothing is drawn). */
     void close() {
-        reset();
+        forget();
     }
 }

@@ -2,7 +2,6 @@ package dev.valkeyexplainer.concepts.pubsub;
 
 import dev.valkeyexplainer.valkey.Commands;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,19 +65,25 @@ final class Observer {
                 });
     }
 
-    /** {@code PUBSUB NUMSUB channel} (classic) or {@code PUBSUB SHARDNUMSUB channel} on every node. */
-    CompletableFuture<Map<String, Long>> numsub(boolean shard) {
-        return link.send(NodeCalls.everyNode(link.cluster(), standaloneAddress, "PUBSUB", shard ? "SHARDNUMSUB" : "NUMSUB", channel))
-                .thenApply(perNode -> {
-                    Map<String, Long> out = new HashMap<>();
-                    perNode.forEach((node, reply) -> out.put(node, NodeCalls.count(reply, channel)));
-                    return out;
-                });
+    /**
+     * {@code PUBSUB NUMSUB channel} (classic) or {@code PUBSUB SHARDNUMSUB channel}: subscribers of the
+     * channel. On a cluster, Glide sends it to every node and adds their answers up (the command's
+     * response policy), so this is the cluster-wide count; per node, {@link #subscriptions()} says more.
+     */
+    CompletableFuture<Long> numsub(boolean shard) {
+        String[] args = {"PUBSUB", shard ? "SHARDNUMSUB" : "NUMSUB", channel};
+        if (!link.cluster()) return link.send(Commands.read(args)).thenApply(r -> NodeCalls.count(r, channel));
+        return link.send(new dev.valkeyexplainer.valkey.ValkeyCall<>(List.of(args), List.of(),
+                "clusterClient.customCommand(" + dev.valkeyexplainer.valkey.JournalFormat.javaArray(List.of(args))
+                        + ",\n    SimpleMultiNodeRoute.ALL_NODES) // Glide adds the nodes' answers up",
+                h -> ((glide.api.GlideClusterClient) h.glide()).customCommand(args,
+                        glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_NODES)
+                        .thenApply(v -> NodeCalls.count(v.hasMultiData() ? v.getMultiValue() : v.getSingleValue(), channel))));
     }
 
-    /** A full reading for the picture; {@code stats} are the latest counters the caller has. */
-    CompletableFuture<Snapshot> read(Topology topology, int slot, Map<String, NodeStats> stats) {
+    /** A reading of who listens where, for the picture. */
+    CompletableFuture<Snapshot> read(Topology topology, int slot) {
         return subscriptions().thenCompose(subs -> numsub(false).thenCompose(classic -> numsub(true).thenApply(shard ->
-                new Snapshot(topology, channel, slot, stats, subs, classic, shard))));
+                new Snapshot(topology, channel, slot, subs, classic, shard))));
     }
 }

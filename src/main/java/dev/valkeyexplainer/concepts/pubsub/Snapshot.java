@@ -1,29 +1,34 @@
 package dev.valkeyexplainer.concepts.pubsub;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * One reading of the chat's servers: the topology, the channel's slot, every node's counters and
- * the subscriptions the nodes report. Immutable; made off the FX thread and drawn on it.
+ * One reading of the chat's servers: the topology, the channel's slot, and the subscriptions the
+ * nodes report. Immutable; made off the FX thread and drawn on it.
  *
  * @param slot         {@code CLUSTER KEYSLOT} of the channel, or -1 on a standalone server
- * @param stats        per node address
- * @param numsub       {@code PUBSUB NUMSUB channel} per node (classic subscribers on that node)
- * @param shardnumsub  {@code PUBSUB SHARDNUMSUB channel} per node (shard subscribers on that node)
+ * @param numsub       {@code PUBSUB NUMSUB channel}: classic subscribers (all nodes added up)
+ * @param shardnumsub  {@code PUBSUB SHARDNUMSUB channel}: shard subscribers (all nodes added up)
  */
-public record Snapshot(Topology topology, String channel, int slot, Map<String, NodeStats> stats,
-                       List<Subscription> subscriptions, Map<String, Long> numsub, Map<String, Long> shardnumsub) {
+public record Snapshot(Topology topology, String channel, int slot, List<Subscription> subscriptions,
+                       long numsub, long shardnumsub) {
 
     public Snapshot {
-        stats = Map.copyOf(stats);
         subscriptions = List.copyOf(subscriptions);
-        numsub = Map.copyOf(numsub);
-        shardnumsub = Map.copyOf(shardnumsub);
     }
 
-    public NodeStats stats(String node) {
-        return stats.getOrDefault(node, NodeStats.ZERO);
+    /** The subscriptions the app's clients hold on one node ({@code CLIENT LIST} sub / ssub / psub added up). */
+    public Subscription onNode(String node) {
+        int sub = 0;
+        int psub = 0;
+        int ssub = 0;
+        for (Subscription s : subscriptions) {
+            if (!s.node().equals(node)) continue;
+            sub += s.sub();
+            psub += s.psub();
+            ssub += s.ssub();
+        }
+        return new Subscription(node, "", sub, psub, ssub);
     }
 
     /** Where this player is subscribed, if anywhere. */

@@ -126,7 +126,13 @@ class PubsubIT {
         Topology after = topology();
         assertEquals(r.migration().to().primary().address(), after.owner(r.migration().slot()).orElseThrow().primary().address(),
                 "CLUSTER SHARDS shows the new owner");
-        for (SlotMove.Resubscribe s : r.resubscribed()) assertTrue(s.backMs() >= 0, s + " came back");
+        assertEquals(2, r.resubscribed().size());
+        for (SlotMove.Resubscribe s : r.resubscribed()) {
+            assertTrue(s.droppedMs() >= 0, s + ": the old owner's sunsubscribe was seen in Glide's actual subscriptions");
+            assertTrue(s.backMs() > s.droppedMs(), s + " came back");
+            assertFalse(s.explicit(), s + ": Glide re-subscribed by itself");
+        }
+        assertFalse(r.during().deliveredTo().containsAll(Set.of("alice", "bob")), "the message sent in between was lost");
         assertTrue(r.after().deliveredTo().containsAll(Set.of("alice", "bob")), "after the move: " + r.after().deliveredTo());
         assertEquals(r.migration().to().primary().address(), r.after().fanout().entry(), "the new owner executed SPUBLISH");
     }
@@ -180,6 +186,11 @@ class PubsubIT {
         @Override
         public void sent(Sent s) {
             events.add("sent by " + s.from());
+        }
+
+        @Override
+        public void topology(Topology t, int slot) {
+            events.add("topology: " + t.shards().size() + " shards, slot " + slot);
         }
     }
 }
