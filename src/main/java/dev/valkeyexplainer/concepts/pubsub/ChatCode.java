@@ -50,7 +50,7 @@ record ChatCode(String title, Snippet snippet, List<String> commands) {
                 m.publishCommand(), channel), """
                 payload = json.dumps({"sender": "alice", "text": text,
                                       "time": datetime.now(timezone.utc).isoformat()})
-                # %s; returns the server's count
+                # %s returns the server's count (subscribers on the node that ran it)
                 receivers = await alice.publish(payload, "%s"%s)""".formatted(m.publishCommand(), channel,
                 sharded ? ", sharded=True" : "")), List.of(m.publishCommand()));
     }
@@ -97,12 +97,12 @@ record ChatCode(String title, Snippet snippet, List<String> commands) {
                 // Bob sees only what is published from now on. For history,
                 // XADD to a Stream and XREAD from the last ID he saw.""".formatted(m.publishCommand(), channel, sub, channel), """
                 await bob.close()  # Bob's game closes: his subscription is gone
-                await alice.publish(payload, "%s"%s)
+                await alice.publish(payload, "%s"%s)  # %s
                 bob = await GlideClusterClient.create(config)
                 await bob.%s({"%s"}, timeout_ms=2000)
                 # Bob sees only what is published from now on. For history,
                 # XADD to a Stream and XREAD from the last ID he saw.""".formatted(channel,
-                m == ChatMode.SHARDED ? ", sharded=True" : "", sub, channel)), List.of(m.publishCommand(), m.subscribeCommand()));
+                m == ChatMode.SHARDED ? ", sharded=True" : "", m.publishCommand(), sub, channel)), List.of(m.publishCommand(), m.subscribeCommand()));
     }
 
     static ChatCode slotMove() {

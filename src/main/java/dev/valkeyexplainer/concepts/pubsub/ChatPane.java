@@ -51,7 +51,7 @@ final class ChatPane extends VBox {
         getChildren().addAll(head, scroll);
         setMinWidth(150);
         setPrefWidth(210);
-        setMinHeight(110);
+        setMinHeight(100);
     }
 
     static String title(String player) {

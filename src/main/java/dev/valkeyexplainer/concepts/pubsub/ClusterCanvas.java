@@ -52,7 +52,7 @@ final class ClusterCanvas extends CanvasPanel {
     ClusterCanvas(ObjectProperty<Palette> palette) {
         super(palette);
         getStyleClass().add("cluster-canvas");
-        setMinSize(360, 220);
+        setMinSize(300, 240);
         setPrefSize(760, 330);
     }
 
@@ -153,9 +153,7 @@ final class ClusterCanvas extends CanvasPanel {
                     snapshot.numsub()));
             Font font = Font.font("DejaVu Sans", FontWeight.BOLD, size - 1);
             g.setFont(font);
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(label);
-            probe.setFont(font);
-            double tw = probe.getLayoutBounds().getWidth();
+            double tw = textWidth(label, font);
             double lx = sx > x + w * 0.55 ? sx - 8 - tw : sx + 8; // beside the marker, kept inside the canvas
             lx = Math.max(x, Math.min(lx, x + w - tw));
             g.setTextAlign(TextAlignment.LEFT);
@@ -184,7 +182,8 @@ final class ClusterCanvas extends CanvasPanel {
             g.setFill(p.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, size));
-            String title = topology.cluster() ? "Shard " + s.index() + (owns ? " · owns the channel" : "") : "Standalone server";
+            String title = topology.cluster() ? "Shard " + s.index() : "Standalone server";
+            if (owns && textWidth(title + " · owns the channel", g.getFont()) < boxW - 30) title += " · owns the channel";
             g.fillText(title, bx + 24, y + 6, boxW - 30);
             g.setFont(Font.font("DejaVu Sans", size - 2));
             g.setFill(p.muted());
@@ -192,7 +191,7 @@ final class ClusterCanvas extends CanvasPanel {
             List<Topology.Node> nodes = new ArrayList<>(s.replicas());
             nodes.add(s.primary()); // the primary at the bottom, nearest the players who subscribe there
             double chipTop = y + 2 * size + 22;
-            double chipH = Math.min(46, (y + h - 8 - chipTop - 6 * (nodes.size() - 1)) / nodes.size());
+            double chipH = Math.max(size + 6, Math.min(46, (y + h - 8 - chipTop - 6 * (nodes.size() - 1)) / nodes.size()));
             for (int k = 0; k < nodes.size(); k++) {
                 chip(g, p, nodes.get(k), bx + 8, chipTop + k * (chipH + 6), boxW - 16, chipH, size);
             }
@@ -205,7 +204,7 @@ final class ClusterCanvas extends CanvasPanel {
     }
 
     private void chip(GraphicsContext g, Palette p, Topology.Node node, double x, double y, double w, double h, double size) {
-        chips.put(node.address(), new Rectangle2D(x, y, w, h));
+        chips.put(node.address(), new Rectangle2D(x, y, Math.max(0, w), Math.max(0, h)));
         boolean reached = flight != null && t > 0.45 && flight.reached().contains(node.address());
         boolean entry = flight != null && t > 0.25 && node.address().equals(flight.entry());
         Color kind = flight != null && flight.sharded() ? p.valkey() : p.warn();
@@ -216,29 +215,44 @@ final class ClusterCanvas extends CanvasPanel {
         g.strokeRoundRect(x, y, w, h, 8, 8);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.text());
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, size - 1));
+        Font bold = Font.font("DejaVu Sans", FontWeight.BOLD, size - 1);
+        g.setFont(bold);
         String role = topology.cluster() ? (node.primary() ? "primary" : "replica") : "server";
-        g.fillText(role + " :" + node.port() + ("online".equals(node.health()) ? "" : " (" + node.health() + ")"), x + 6, y + 3, w - 12);
-        if (h < 2 * size + 4) return;
-        g.setFont(Font.font("DejaVu Sans", size - 2));
-        g.setFill(p.muted());
-        g.fillText(figures(node.address()), x + 6, y + size + 5, w - 12);
-        if (flight != null && t > 0.6) {
-            String badge = badge(node.address());
-            if (!badge.isEmpty()) {
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.setFill(kind);
-                g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, size - 1));
-                g.fillText(badge, x + w - 6, y + 3);
-            }
+        String name = role + " :" + node.port() + ("online".equals(node.health()) ? "" : " (" + node.health() + ")");
+        g.fillText(name, x + 6, y + 3, w - 12);
+        String badge = flight != null && t > 0.6 ? badge(node.address()) : "";
+        boolean badgeFits = !badge.isEmpty() && textWidth(name, bold) + textWidth(badge, bold) + 18 < w;
+        if (badgeFits) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(kind);
+            g.fillText(badge, x + w - 6, y + 3);
         }
+        if (h < 2 * size + 4) return;
+        Font small = Font.font("DejaVu Sans", size - 2);
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.LEFT);
+        if (!badge.isEmpty() && !badgeFits) { // a narrow chip: the badge takes the second line
+            g.setFill(kind);
+            g.setFont(bold);
+            g.fillText(badge, x + 6, y + size + 4, w - 12);
+            return;
+        }
+        g.setFill(p.muted());
+        g.fillText(figures(node.address(), small, w - 12), x + 6, y + size + 5, w - 12);
     }
 
-    /** The app's clients' subscriptions on this node, from its CLIENT LIST. */
-    private String figures(String address) {
+    /** The app's clients' subscriptions on this node, from its CLIENT LIST, as long as the chip allows. */
+    private String figures(String address, Font font, double room) {
         if (snapshot == null) return "";
         Subscription s = snapshot.onNode(address);
-        return String.format(Locale.ROOT, "CLIENT LIST: sub %d · ssub %d · psub %d", s.sub(), s.ssub(), s.psub());
+        String counts = String.format(Locale.ROOT, "sub %d · ssub %d · psub %d", s.sub(), s.ssub(), s.psub());
+        if (textWidth("CLIENT LIST: " + counts, font) <= room) return "CLIENT LIST: " + counts;
+        if (textWidth(counts, font) <= room) return counts;
+        List<String> nonzero = new ArrayList<>();
+        if (s.sub() > 0) nonzero.add("sub " + s.sub());
+        if (s.ssub() > 0) nonzero.add("ssub " + s.ssub());
+        if (s.psub() > 0) nonzero.add("psub " + s.psub());
+        return String.join(" · ", nonzero);
     }
 
     /** What the last flight did on this node: executed the command, or received bus messages. */
@@ -331,6 +345,18 @@ final class ClusterCanvas extends CanvasPanel {
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText(count + "×", x, y - 6);
         }
+    }
+
+    /** Text widths by font and text, measured once (the picture redraws every frame while a message flies). */
+    private static final Map<String, Double> WIDTHS = new HashMap<>();
+
+    private static double textWidth(String text, Font font) {
+        if (WIDTHS.size() > 2_000) WIDTHS.clear();
+        return WIDTHS.computeIfAbsent(font.getName() + font.getSize() + "|" + text, k -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+            probe.setFont(font);
+            return probe.getLayoutBounds().getWidth();
+        });
     }
 
     static Color shardColour(Palette p, int index) {

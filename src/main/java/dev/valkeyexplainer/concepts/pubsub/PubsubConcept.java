@@ -36,6 +36,7 @@ public final class PubsubConcept implements Concept {
     static final long POLL_MS = 1_500;
     /** The topology is read again every this many polls (a user's cluster may change under us). */
     static final int TOPOLOGY_EVERY = 10;
+    private static final String READ_ERROR = "Could not read the nodes: ";
 
     private ConceptContext ctx;
     private ChatRoom room;
@@ -93,13 +94,13 @@ public final class PubsubConcept implements Concept {
         showCode(ChatCode.join(ChatMode.SHARDED, room.channel()));
         frames = view.canvas::step;
         poller = new LivePoller<>(ctx.gateway().scheduler(), POLL_MS, this::read, new FxHandoff<>(ctx.fx(), this::showSnapshot),
-                e -> ctx.fx().execute(() -> controls.showStatus("Could not read the nodes: " + JournalFormat.errorMessage(e), true)));
+                e -> ctx.fx().execute(() -> controls.showStatus(READ_ERROR + JournalFormat.errorMessage(e), true)));
         onConnect = t -> ctx.fx().execute(this::connectionChanged);
         ctx.gateway().addConnectListener(onConnect);
         return ConceptPane.layout(ID, "Pub/Sub: guild chat, sharded vs classic",
                 "Alice and Bob each run a Glide client with their own subscription. Every path drawn below was measured on"
                         + " the nodes (CLUSTER INFO, INFO commandstats, CLIENT LIST); every chat line reached a real callback.",
-                view, form, """
+                view.scrolling(), form, """
                         Pub/Sub relays a message from a publisher to the clients subscribed at that moment; nothing is \
                         stored, so delivery is at most once. Classic PUBLISH is broadcast over the cluster bus to every \
                         node, so a subscriber can sit anywhere, and the cost grows with the cluster. A shard channel \
@@ -165,6 +166,7 @@ public final class PubsubConcept implements Concept {
     private void showSnapshot(Snapshot s) {
         snapshot = s;
         view.canvas.showSnapshot(s);
+        if (controls.statusText() != null && controls.statusText().startsWith(READ_ERROR)) controls.showStatus("", false);
     }
 
     void showCode(ChatCode c) {

@@ -16,8 +16,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The tab's visual: the cluster picture on top, one sentence about the last message's path, and a
- * chat window per player below. It shrinks gracefully: the picture takes what is left, the chat row
- * scrolls sideways when more players join than fit.
+ * chat window per player below. The picture takes the height that is left; below its readable
+ * minimum (a small window at a large scale) the whole visual scrolls instead ({@link #scrolling()}),
+ * and the chat row scrolls sideways when more players join than fit.
  */
 final class PubsubView extends VBox {
 
@@ -40,13 +41,23 @@ final class PubsubView extends VBox {
         chats.setFitToWidth(true);
         chats.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         chats.getStyleClass().add("chat-row-scroll");
-        chats.setMinHeight(130);
+        chats.setMinHeight(112);
         chats.setPrefHeight(190);
         getStyleClass().add("pubsub-view");
         setSpacing(6);
         setPadding(new Insets(0, 0, 4, 0));
         VBox.setVgrow(canvas, Priority.ALWAYS);
         getChildren().addAll(canvas, caption, chats);
+    }
+
+    /** This view in a scroll pane that fits it to the space when there is enough, and scrolls when there is not. */
+    javafx.scene.Node scrolling() {
+        ScrollPane sp = new ScrollPane(this);
+        sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
+        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sp.getStyleClass().add("pubsub-visual-scroll");
+        return sp;
     }
 
     /** FX thread: a pane for every player (in the room's order), with its state line. */
