@@ -170,7 +170,7 @@ final class ChatRoom {
         }
         return opened.thenComposeAsync(b -> {
             if (gen != generation) {
-                blocking.execute(b::close);
+                closeLater(b);
                 return CompletableFuture.failedFuture(new IllegalStateException("the connection changed meanwhile"));
             }
             backend = b;
@@ -211,7 +211,7 @@ final class ChatRoom {
         CompletableFuture<Void> online = p.online() ? CompletableFuture.completedFuture(null)
                 : b.openPlayer(p).thenAcceptAsync(link -> {
                     if (gen != generation || p.online()) {
-                        blocking.execute(link::close);
+                        closeLater(link);
                     } else {
                         p.attach(link);
                         listener.playersChanged(players());
@@ -239,13 +239,13 @@ final class ChatRoom {
         ready = null;
         for (Player p : players) {
             Link l = p.detach();
-            if (l != null) blocking.execute(l::close);
+            if (l != null) closeLater(l);
         }
         ChatBackend b = backend;
         backend = null;
         topology = null;
         slot = -1;
-        if (b != null) blocking.execute(b::close);
+        if (b != null) closeLater(b);
         waiters.forEach(w -> w.done().complete(Set.copyOf(w.got())));
         waiters.clear();
     }
@@ -447,6 +447,22 @@ final class ChatRoom {
     /** Whether this player's client got this payload lately (the last 200 deliveries). */
     boolean received(String player, String payload) {
         return recent.getOrDefault(player, new java.util.ArrayDeque<>()).contains(payload);
+    }
+
+    /** Closes off the caller's thread; at app exit, when the executor is gone, right here. */
+    private void closeLater(AutoCloseable c) {
+        Runnable close = () -> {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ChatRoom.class).debug("closing: {}", e.toString());
+            }
+        };
+        try {
+            blocking.execute(close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close.run();
+        }
     }
 
     /** Closes every client (app exit; any thread, nothing is drawn). */
