@@ -1,8 +1,5 @@
 package dev.valkeyexplainer.valkey;
 
-import io.valkey.DefaultJedisClientConfig;
-import io.valkey.Jedis;
-import io.valkey.exceptions.JedisException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +31,9 @@ import org.slf4j.LoggerFactory;
  * AOF persistence, a temporary directory, and one shell watchdog that owns every node and kills them
  * all when this JVM disappears, even on SIGKILL when no shutdown hook runs.
  *
- * <p>The cluster is formed with the commands {@code valkey-cli --cluster create} sends (see Valkey's
- * {@code src/valkey-cli.c}, {@code clusterManagerCommandCreate}): {@code CLUSTER ADDSLOTSRANGE} on each
- * primary (16,384 slots split evenly), {@code CLUSTER MEET} from the first node to the others, then
- * {@code CLUSTER REPLICATE} on each replica. {@link #start} returns once every node reports
- * {@code cluster_state:ok}, knows every node, and every replica's link to its primary is up (about
- * 2-3 s here). Starting blocks: call it off the FX thread (the app's blocking executor does).
+ * <p>The nodes are joined into a cluster by {@link ClusterFormation}; {@link #start} returns once every
+ * node reports {@code cluster_state:ok}, knows every node, and every replica is in sync and listed
+ * (about 3 s here). Starting blocks: call it off the FX thread (the app's blocking executor does).
  */
 public final class ManagedValkeyCluster implements AutoCloseable {
 
@@ -49,7 +42,6 @@ public final class ManagedValkeyCluster implements AutoCloseable {
     /** The cluster bus listens on the client port + 10,000 (Valkey's {@code CLUSTER_PORT_INCR}). */
     public static final int BUS_PORT_OFFSET = 10_000;
     private static final long READY_TIMEOUT_MS = 15_000;
-    private static final long FORM_TIMEOUT_MS = 30_000;
     /** Starts every node, reports their pids, and kills them all once the JVM ({@code $2}) is gone. */
     private static final String WATCHDOG = """
             b="$1"; parent="$2"; shift 2
@@ -127,7 +119,7 @@ public final class ManagedValkeyCluster implements AutoCloseable {
         }
         try {
             cluster.launch();
-            cluster.form();
+            cluster.formation().form();
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -182,8 +174,8 @@ public final class ManagedValkeyCluster implements AutoCloseable {
         Thread reader = new Thread(this::pump, "vx-cluster-log");
         reader.setDaemon(true);
         reader.start();
-        waitFor("every node accepts connections", READY_TIMEOUT_MS,
-                () -> nodes.stream().allMatch(n -> ping(n.port())));
+        formation().waitFor("every node accepts connections", READY_TIMEOUT_MS,
+                () -> nodes.stream().allMatch(n -> formation().ping(n.port())));
     }
 
     /** One private config file per node: the password lives here, readable only by this user. */
@@ -240,78 +232,9 @@ public final class ManagedValkeyCluster implements AutoCloseable {
         }
     }
 
-    /** ADDSLOTSRANGE, MEET, REPLICATE, then waits until every node agrees (see the class comment). */
-    private void form() {
-        List<Node> primaries = nodes.stream().filter(Node::primary).toList();
-        for (int i = 0; i < primaries.size(); i++) {
-            int from = i * SLOTS / primaries.size();
-            int to = (i + 1) * SLOTS / primaries.size() - 1;
-            admin(primaries.get(i).port(), j -> j.clusterAddSlotsRange(from, to));
-        }
-        int seed = nodes.get(0).port();
-        for (Node n : nodes.subList(1, nodes.size())) admin(seed, j -> j.clusterMeet("127.0.0.1", n.port()));
-        waitFor("every node knows the others", FORM_TIMEOUT_MS, () -> nodes.stream().allMatch(n -> {
-            String known = admin(n.port(), Jedis::clusterNodes);
-            return known.lines().count() == nodes.size() && !known.contains("handshake") && !known.contains("noaddr");
-        }));
-        for (Node n : nodes) {
-            if (n.primary()) continue;
-            String primaryId = admin(nodes.get(n.primaryIndex()).port(), Jedis::clusterMyId);
-            admin(n.port(), j -> j.clusterReplicate(primaryId));
-        }
-        long replicas = nodes.stream().filter(n -> !n.primary()).count();
-        waitFor("cluster_state:ok on every node, replicas in sync", FORM_TIMEOUT_MS, () -> nodes.stream().allMatch(n -> {
-            if (!admin(n.port(), Jedis::clusterInfo).contains("cluster_state:ok")) return false;
-            if (admin(n.port(), Jedis::clusterNodes).lines().filter(l -> l.contains("slave")).count() != replicas) return false;
-            return n.primary() || admin(n.port(), j -> j.info("replication")).contains("master_link_status:up");
-        }));
-        // Every node must list every node as online in CLUSTER SHARDS (replicas leave "loading" once their
-        // offset moves): only then does CLUSTER SLOTS, which clients read, include the replicas.
-        waitFor("every node online in CLUSTER SHARDS", FORM_TIMEOUT_MS, () -> nodes.stream().allMatch(n -> {
-            var shards = admin(n.port(), Jedis::clusterShards);
-            return shards.stream().mapToLong(s -> s.getNodes().stream().filter(x -> "online".equals(x.getHealth())).count())
-                    .sum() == nodes.size();
-        }));
-    }
-
-    private boolean ping(int port) {
-        try {
-            return "PONG".equals(admin(port, Jedis::ping));
-        } catch (JedisException e) {
-            return false;
-        }
-    }
-
-    /** One admin command over a short-lived connection (valkey-java), authenticated over the socket. */
-    private <T> T admin(int port, java.util.function.Function<Jedis, T> command) {
-        var config = DefaultJedisClientConfig.builder().password(password).timeoutMillis(2_000).build();
-        try (Jedis j = new Jedis("127.0.0.1", port, config)) {
-            return command.apply(j);
-        }
-    }
-
-    private void waitFor(String what, long timeoutMs, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    LOG.debug("cluster start: {} after {} ms", what, (System.nanoTime() - end) / 1_000_000 + timeoutMs);
-                    return;
-                }
-            } catch (JedisException e) {
-                LOG.debug("waiting until {}: {}", what, e.toString());
-            }
-            if (System.nanoTime() > end || watchdog == null || !watchdog.isAlive()) {
-                throw new IllegalStateException("The local cluster did not start (" + what + "): "
-                        + String.join(" | ", lastLog(5)));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while starting the local cluster");
-            }
-        }
+    /** The commands that join the nodes into a cluster, and the waits (see {@link ClusterFormation}). */
+    private ClusterFormation formation() {
+        return new ClusterFormation(nodes, password, () -> watchdog != null && watchdog.isAlive(), () -> lastLog(5));
     }
 
     public List<String> lastLog(int n) {

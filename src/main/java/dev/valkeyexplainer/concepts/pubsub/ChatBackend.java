@@ -69,6 +69,25 @@ final class ChatBackend implements AutoCloseable {
         return Kind.STANDALONE;
     }
 
+    /**
+     * Opens the backend that fits (see {@link #choose}); the app's own cluster is started through
+     * {@code ownCluster} the first time (a few seconds, on the blocking executor), with a note first.
+     */
+    static CompletableFuture<ChatBackend> open(ValkeyGateway gateway, boolean ownClusterAsked,
+                                               java.util.function.Supplier<CompletableFuture<ManagedValkeyCluster>> ownCluster,
+                                               String conceptId, Executor blocking, String channel,
+                                               java.util.function.Consumer<String> progress) {
+        Kind kind = choose(gateway.status(), ownClusterAsked);
+        if (kind == Kind.OWN_CLUSTER) {
+            progress.accept("Starting the app's local cluster (3 primaries, 3 replicas) for this tab…");
+            return ownCluster.get().thenCompose(c -> onOwnCluster(c, gateway, conceptId, blocking, channel));
+        }
+        if (!gateway.status().connected()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Not connected: " + gateway.status().message()));
+        }
+        return CompletableFuture.completedFuture(onGateway(gateway, conceptId, blocking, channel));
+    }
+
     /** A backend on the gateway's server (its cluster or its standalone server). */
     static ChatBackend onGateway(ValkeyGateway gateway, String conceptId, Executor blocking, String channel) {
         boolean cluster = "cluster".equals(gateway.status().mode());

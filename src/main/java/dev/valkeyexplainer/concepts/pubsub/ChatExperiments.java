@@ -61,7 +61,7 @@ final class ChatExperiments {
             List<CompletableFuture<Long>> all = new ArrayList<>();
             for (int i = 0; i < n; i++) all.add(from.publish(m, ch, payload));
             return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                    .thenCompose(y -> room.settledStats(o, before))
+                    .thenCompose(y -> BusSettle.settled(o, before))
                     .thenApply(after -> Fanout.measure(m.sharded(), n, before, after,
                             all.stream().mapToLong(CompletableFuture::join).sum(), Fanout.busMessageBytes(ch, payload)));
         });

@@ -5,16 +5,11 @@ import dev.valkeyexplainer.valkey.Namespace;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -41,14 +36,9 @@ final class ChatRoom {
         void topology(Topology t, int slot);
     }
 
-    static final List<String> EXTRA_NAMES = List.of("carol", "dave", "erin");
-    static final String GUILD_LOG = "guild-log";
+    static final String GUILD_LOG = Guild.GUILD_LOG;
     /** How long a publish waits for the players' callbacks before it reports who got it. */
     static final long DELIVERY_WAIT_MS = 2_000;
-    /** Counters unchanged this long count as settled where the servers do not count sent bus messages. */
-    static final long QUIET_MS = 300;
-    static final long SETTLE_STEP_MS = 100;
-    static final long SETTLE_LIMIT_MS = 3_000;
 
     private final ValkeyGateway gateway;
     private final Executor fx;
@@ -56,11 +46,7 @@ final class ChatRoom {
     private final Supplier<CompletableFuture<ManagedValkeyCluster>> ownCluster;
     private final String conceptId;
     private final String channel;
-    private final List<Player> players = new ArrayList<>();
-    private final Set<String> away = new HashSet<>();
-    private final List<Waiter> waiters = new ArrayList<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Map<String, java.util.Deque<String>> recent = new java.util.HashMap<>();
+    private final Guild guild;
     private Listener listener;
     private ChatBackend backend;
     private CompletableFuture<Void> ready;
@@ -70,10 +56,6 @@ final class ChatRoom {
     private int slot = -1;
     private int generation;
     private boolean ownClusterAsked;
-
-    /** A publish waiting for its payload to reach the expected players. */
-    private record Waiter(String payload, Set<String> expected, Set<String> got, CompletableFuture<Set<String>> done) {
-    }
 
     ChatRoom(ValkeyGateway gateway, Executor fx, Executor blocking, Supplier<CompletableFuture<ManagedValkeyCluster>> ownCluster,
              String conceptId, Listener listener) {
@@ -85,7 +67,7 @@ final class ChatRoom {
         this.listener = listener;
         Namespace ns = gateway.namespace();
         this.channel = ns.key("chat:{shadow-dragons}");
-        for (String name : List.of("alice", "bob")) players.add(new Player(name, this::signal));
+        this.guild = new Guild(fx, (p, d) -> this.listener.delivered(p, d));
     }
 
     // ------------------------------------------------------------------ names and state (fx executor)
@@ -106,11 +88,11 @@ final class ChatRoom {
     }
 
     List<Player> players() {
-        return List.copyOf(players);
+        return guild.players();
     }
 
     Optional<Player> player(String name) {
-        return players.stream().filter(p -> p.name().equals(name)).findFirst();
+        return guild.player(name);
     }
 
     Optional<ChatBackend> backend() {
@@ -130,7 +112,7 @@ final class ChatRoom {
     }
 
     boolean isAway(String name) {
-        return away.contains(name);
+        return guild.isAway(name);
     }
 
     Executor fx() {
@@ -158,19 +140,10 @@ final class ChatRoom {
 
     private CompletableFuture<Void> prepare() {
         int gen = generation;
-        ChatBackend.Kind kind = ChatBackend.choose(gateway.status(), ownClusterAsked);
-        CompletableFuture<ChatBackend> opened;
-        if (kind == ChatBackend.Kind.OWN_CLUSTER) {
-            listener.status("Starting the app's local cluster (3 primaries, 3 replicas) for this tab…", false);
-            opened = ownCluster.get().thenCompose(c -> ChatBackend.onOwnCluster(c, gateway, conceptId, blocking, channel));
-        } else if (!gateway.status().connected()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Not connected: " + gateway.status().message()));
-        } else {
-            opened = CompletableFuture.completedFuture(ChatBackend.onGateway(gateway, conceptId, blocking, channel));
-        }
-        return opened.thenComposeAsync(b -> {
+        return ChatBackend.open(gateway, ownClusterAsked, ownCluster, conceptId, blocking, channel,
+                note -> listener.status(note, false)).thenComposeAsync(b -> {
             if (gen != generation) {
-                closeLater(b);
+                Link.closeOff(b, blocking);
                 return CompletableFuture.failedFuture(new IllegalStateException("the connection changed meanwhile"));
             }
             backend = b;
@@ -199,7 +172,7 @@ final class ChatRoom {
     /** Every player that is not away gets a client (if it lost it) and the current subscription. */
     CompletableFuture<Void> joinAll() {
         List<CompletableFuture<Void>> joins = new ArrayList<>();
-        for (Player p : players) if (!away.contains(p.name())) joins.add(join(p, p.name().equals(GUILD_LOG) ? ChatMode.PATTERN : mode));
+        for (Player p : guild.players()) if (!guild.isAway(p.name())) joins.add(join(p, Guild.modeOf(p, mode)));
         return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
     }
 
@@ -211,7 +184,7 @@ final class ChatRoom {
         CompletableFuture<Void> online = p.online() ? CompletableFuture.completedFuture(null)
                 : b.openPlayer(p).thenAcceptAsync(link -> {
                     if (gen != generation || p.online()) {
-                        closeLater(link);
+                        Link.closeOff(link, blocking);
                     } else {
                         p.attach(link);
                         listener.playersChanged(players());
@@ -237,17 +210,16 @@ final class ChatRoom {
     private void forget() {
         generation++;
         ready = null;
-        for (Player p : players) {
+        for (Player p : guild.players()) {
             Link l = p.detach();
-            if (l != null) closeLater(l);
+            if (l != null) Link.closeOff(l, blocking);
         }
         ChatBackend b = backend;
         backend = null;
         topology = null;
         slot = -1;
-        if (b != null) closeLater(b);
-        waiters.forEach(w -> w.done().complete(Set.copyOf(w.got())));
-        waiters.clear();
+        if (b != null) Link.closeOff(b, blocking);
+        guild.release();
     }
 
     // ------------------------------------------------------------------ operations, one at a time
@@ -262,7 +234,7 @@ final class ChatRoom {
     /** Everyone (back) in the chat: the chat started, nobody away, every player subscribed in the current mode. */
     CompletableFuture<Void> gather() {
         return serial(() -> ready().thenComposeAsync(x -> {
-            away.clear();
+            guild.allBack();
             return joinAll();
         }, fx));
     }
@@ -306,87 +278,25 @@ final class ChatRoom {
         gateway.namespace().requireOwned(m.publishCommand(), ch);
         ChatMessage msg = new ChatMessage(from, text, Instant.now());
         String json = msg.toJson();
-        Set<String> expected = expectedFor(m);
+        Set<String> expected = guild.expectedFor(m);
         Observer o = backend.observer();
         return o.stats().thenComposeAsync(before -> {
-            Waiter w = new Waiter(json, expected, ConcurrentHashMap.newKeySet(), new CompletableFuture<>());
-            if (expected.isEmpty()) w.done().complete(Set.of());
-            else waiters.add(w);
-            return p.publish(m, ch, json).thenCompose(receivers -> w.done()
-                    .completeOnTimeout(Set.of(), DELIVERY_WAIT_MS, TimeUnit.MILLISECONDS)
-                    .thenApply(x -> Set.copyOf(w.got()))
-                    .thenCompose(got -> settledStats(o, before).thenApply(after -> new Sent(from, msg, m, ch, receivers,
-                            expected, got, Fanout.measure(m.sharded(), 1, before, after, receivers,
-                            Fanout.busMessageBytes(ch, json))))))
+            CompletableFuture<Set<String>> got = guild.expect(json, expected, DELIVERY_WAIT_MS);
+            return p.publish(m, ch, json).thenCompose(receivers -> got.thenCompose(to -> BusSettle.settled(o, before)
+                    .thenApply(after -> new Sent(from, msg, m, ch, receivers, expected, to,
+                            Fanout.measure(m.sharded(), 1, before, after, receivers, Fanout.busMessageBytes(ch, json))))))
                     .whenCompleteAsync((s, e) -> {
-                        waiters.remove(w);
                         if (s != null) listener.sent(s);
                     }, fx);
         }, fx);
     }
 
-    /** The players whose subscription a publish in mode {@code m} reaches: same mode, or a pattern for classic. */
-    Set<String> expectedFor(ChatMode m) {
-        Set<String> out = new HashSet<>();
-        for (Player p : players) {
-            if (!p.online() || p.mode() == null) continue;
-            if (p.mode() == m || (m == ChatMode.CLASSIC && p.mode() == ChatMode.PATTERN)) out.add(p.name());
-        }
-        return out;
-    }
-
-    /**
-     * Reads the counters until the bus has delivered everything: cluster-bus messages arrive tens of
-     * milliseconds after the command (they are queued on each node link and written by the event loop),
-     * so one reading right away misses some. Where the servers count sent bus messages (Valkey 8.0.3+),
-     * the reading is complete once every node's received messages add up to the sent ones; Valkey
-     * 8.0.0-8.0.2 do not count them, so there the counters must stay unchanged for {@link #QUIET_MS}.
-     * At most {@link #SETTLE_LIMIT_MS}.
-     */
-    CompletableFuture<Map<String, NodeStats>> settledStats(Observer o, Map<String, NodeStats> before) {
-        CompletableFuture<Map<String, NodeStats>> done = new CompletableFuture<>();
-        settle(o, before, null, System.nanoTime(), System.nanoTime(), done);
-        return done;
-    }
-
-    private void settle(Observer o, Map<String, NodeStats> before, Map<String, NodeStats> previous, long start, long changed,
-                        CompletableFuture<Map<String, NodeStats>> done) {
-        o.stats().whenComplete((now, e) -> {
-            if (e != null) {
-                done.completeExceptionally(e);
-                return;
-            }
-            long t = System.nanoTime();
-            long lastChange = now.equals(previous) ? changed : t;
-            boolean balanced = balanced(before, now);
-            if (balanced || (t - lastChange) / 1_000_000 >= QUIET_MS || (t - start) / 1_000_000 >= SETTLE_LIMIT_MS) {
-                done.complete(now);
-            } else {
-                CompletableFuture.delayedExecutor(SETTLE_STEP_MS, TimeUnit.MILLISECONDS)
-                        .execute(() -> settle(o, before, now, start, lastChange, done));
-            }
-        });
-    }
-
-    /** Sent bus messages are counted and every one of them has been received, for both kinds. */
-    static boolean balanced(Map<String, NodeStats> before, Map<String, NodeStats> now) {
-        long sent = 0;
-        long received = 0;
-        for (var e : now.entrySet()) {
-            NodeStats d = e.getValue().minus(before.getOrDefault(e.getKey(), e.getValue()));
-            sent += d.publishSent() + d.shardSent();
-            received += d.publishReceived() + d.shardReceived();
-        }
-        return sent > 0 && sent == received;
-    }
-
     /** Adds the next extra player (up to three). */
     CompletableFuture<Player> addPlayer() {
         return serial(() -> ready().thenComposeAsync(x -> {
-            Optional<String> name = EXTRA_NAMES.stream().filter(n -> player(n).isEmpty()).findFirst();
+            Optional<String> name = guild.nextName();
             if (name.isEmpty()) return CompletableFuture.failedFuture(new IllegalStateException("The guild is full here: five players."));
-            Player p = new Player(name.get(), this::signal);
-            players.add(p);
+            Player p = guild.add(name.get());
             listener.playersChanged(players());
             return join(p, mode).thenApply(y -> p);
         }, fx));
@@ -395,8 +305,7 @@ final class ChatRoom {
     /** The guild log: a client with {@code PSUBSCRIBE vx:chat:*} (made once). */
     CompletableFuture<Player> guildLog() {
         Player log = player(GUILD_LOG).orElseGet(() -> {
-            Player p = new Player(GUILD_LOG, this::signal);
-            players.add(p);
+            Player p = guild.add(GUILD_LOG);
             listener.playersChanged(players());
             return p;
         });
@@ -406,7 +315,7 @@ final class ChatRoom {
     /** The player leaves: its client is closed, so the server forgets its subscription. */
     CompletableFuture<Void> leave(String name) {
         Player p = player(name).orElseThrow();
-        away.add(name);
+        guild.setAway(name, true);
         Link l = p.detach();
         listener.playersChanged(players());
         if (l == null) return CompletableFuture.completedFuture(null);
@@ -415,54 +324,14 @@ final class ChatRoom {
 
     /** The player comes back with a new client and subscribes again. */
     CompletableFuture<Void> rejoin(String name) {
-        away.remove(name);
+        guild.setAway(name, false);
         Player p = player(name).orElseThrow();
-        return join(p, name.equals(GUILD_LOG) ? ChatMode.PATTERN : mode);
+        return join(p, Guild.modeOf(p, mode));
     }
 
-    // ------------------------------------------------------------------ deliveries
-
-    /** Glide's thread, from a player's callback: only schedules the drain. */
-    private void signal() {
-        if (drainScheduled.compareAndSet(false, true)) fx.execute(this::drain);
-    }
-
-    private void drain() {
-        drainScheduled.set(false);
-        for (Player p : players) {
-            for (Player.Delivery d : p.drain()) {
-                java.util.Deque<String> r = recent.computeIfAbsent(p.name(), k -> new java.util.ArrayDeque<>());
-                r.addLast(d.payload());
-                while (r.size() > 200) r.removeFirst();
-                listener.delivered(p, d);
-                for (Waiter w : List.copyOf(waiters)) {
-                    if (!w.payload().equals(d.payload())) continue;
-                    w.got().add(p.name());
-                    if (w.got().containsAll(w.expected())) w.done().complete(Set.copyOf(w.got()));
-                }
-            }
-        }
-    }
-
-    /** Whether this player's client got this payload lately (the last 200 deliveries). */
+    /** Whether this player's client got this payload lately. */
     boolean received(String player, String payload) {
-        return recent.getOrDefault(player, new java.util.ArrayDeque<>()).contains(payload);
-    }
-
-    /** Closes off the caller's thread; at app exit, when the executor is gone, right here. */
-    private void closeLater(AutoCloseable c) {
-        Runnable close = () -> {
-            try {
-                c.close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(ChatRoom.class).debug("closing: {}", e.toString());
-            }
-        };
-        try {
-            blocking.execute(close);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            close.run();
-        }
+        return guild.received(player, payload);
     }
 
     /** Closes every client (app exit; any thread, nothing is drawn). */

@@ -34,6 +34,22 @@ interface Link extends AutoCloseable {
     @Override
     void close();
 
+    /** Closes off the caller's thread; at app exit, when the executor is gone, right here. */
+    static void closeOff(AutoCloseable c, java.util.concurrent.Executor blocking) {
+        Runnable close = () -> {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Link.class).debug("closing: {}", e.toString());
+            }
+        };
+        try {
+            blocking.execute(close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close.run();
+        }
+    }
+
     /** A dedicated client of the gateway's server: the gateway guards and journals it. */
     static Link of(DedicatedClient d, boolean cluster) {
         return new Link() {

@@ -123,10 +123,10 @@ class PubsubModelTest {
     @Test
     void theSettledCheckNeedsSentCountersThatMatchTheReceivedOnes() {
         Map<String, NodeStats> before = Map.of("a", NodeStats.ZERO, "b", NodeStats.ZERO);
-        assertFalse(ChatRoom.balanced(before, Map.of("a", NodeStats.ZERO, "b", new NodeStats(1, 0, 0, 0, 0, 0, -1))),
+        assertFalse(BusSettle.balanced(before, Map.of("a", NodeStats.ZERO, "b", new NodeStats(1, 0, 0, 0, 0, 0, -1))),
                 "Valkey 8.0.1 counts no sent messages: never balanced, the quiet period decides");
-        assertFalse(ChatRoom.balanced(before, Map.of("a", new NodeStats(0, 2, 0, 0, 1, 0, -1), "b", new NodeStats(1, 0, 0, 0, 0, 0, -1))));
-        assertTrue(ChatRoom.balanced(before, Map.of("a", new NodeStats(0, 1, 0, 0, 1, 0, -1), "b", new NodeStats(1, 0, 0, 0, 0, 0, -1))));
+        assertFalse(BusSettle.balanced(before, Map.of("a", new NodeStats(0, 2, 0, 0, 1, 0, -1), "b", new NodeStats(1, 0, 0, 0, 0, 0, -1))));
+        assertTrue(BusSettle.balanced(before, Map.of("a", new NodeStats(0, 1, 0, 0, 1, 0, -1), "b", new NodeStats(1, 0, 0, 0, 0, 0, -1))));
     }
 
     @Test
