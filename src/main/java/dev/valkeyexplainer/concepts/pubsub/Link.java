@@ -116,6 +116,7 @@ interface Link extends AutoCloseable {
      * masked wherever a row is shown or copied).
      */
     final class Journaled implements Link {
+        private static final java.util.regex.Pattern ROUTE = java.util.regex.Pattern.compile("new ByAddressRoute\\(\"([^\"]+)\", (\\d+)\\)");
         private final ClientHandle handle;
         private final CommandJournal journal;
         private final ConnectionTarget target;
@@ -144,9 +145,18 @@ interface Link extends AutoCloseable {
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
+            ConnectionTarget where = routed(call.glideJava());
             return f.whenComplete((reply, error) -> journal.add(JournalEntry.command(journal.nextSeq(), Instant.now(),
                     connection, conceptId, call.args(), error == null ? JournalFormat.reply(reply) : JournalFormat.reply(error),
-                    (System.nanoTime() - t0) / 1_000, error != null, call.glideJava(), target)));
+                    (System.nanoTime() - t0) / 1_000, error != null, call.glideJava(), where)));
+        }
+
+        /** A command routed to one node is journaled with that node's address, so "copy as valkey-cli" runs it there. */
+        private ConnectionTarget routed(String glideJava) {
+            java.util.regex.Matcher m = ROUTE.matcher(glideJava);
+            if (!m.find()) return target;
+            return new ConnectionTarget(m.group(1), Integer.parseInt(m.group(2)), target.username(), target.password(),
+                    target.tls(), target.embedded());
         }
 
         @Override

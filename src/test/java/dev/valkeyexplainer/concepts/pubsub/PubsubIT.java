@@ -135,6 +135,11 @@ class PubsubIT {
         assertFalse(r.during().deliveredTo().containsAll(Set.of("alice", "bob")), "the message sent in between was lost");
         assertTrue(r.after().deliveredTo().containsAll(Set.of("alice", "bob")), "after the move: " + r.after().deliveredTo());
         assertEquals(r.migration().to().primary().address(), r.after().fanout().entry(), "the new owner executed SPUBLISH");
+        JournalEntry importing = sandbox.journal.snapshot().stream()
+                .filter(e -> e.commandText().startsWith("CLUSTER SETSLOT " + r.migration().slot() + " IMPORTING")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertTrue(importing.cliLine().contains("-p " + r.migration().to().primary().port() + " "),
+                "the row names the node it ran on: " + importing.cliLine());
     }
 
     @Test
