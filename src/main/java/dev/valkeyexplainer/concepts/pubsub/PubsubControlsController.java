@@ -126,7 +126,7 @@ public final class PubsubControlsController {
 
     /** Where the chat runs, what it can do there. */
     void showBackend(String description, boolean sharded, boolean slotMoves, boolean offerOwnCluster) {
-        where.setText(description);
+        where.setText(sharded ? description : description + " " + ChatTexts.NEEDS_CLUSTER);
         shardedMode.setDisable(!sharded);
         moveSlot.setDisable(!slotMoves);
         ownCluster.setVisible(offerOwnCluster);
@@ -159,7 +159,7 @@ public final class PubsubControlsController {
     void showCost(FanoutCost c) {
         fanoutTable.getChildren().clear();
         String[] heads = {"Shards", "Classic", "Sharded", "Ratio"};
-        for (int i = 0; i < heads.length; i++) fanoutTable.add(cell(heads[i], "stat-caption"), i, 0);
+        if (c.sharded() != null) for (int i = 0; i < heads.length; i++) fanoutTable.add(cell(heads[i], "stat-caption"), i, 0);
         int row = 1;
         for (FanoutCost.Row r : c.sharded() == null ? List.<FanoutCost.Row>of() : c.rows(3, 10, 100)) {
             String style = r.measured() ? "fanout-measured" : "fanout-projected";
