@@ -120,8 +120,12 @@ final class ClusterCanvas extends CanvasPanel {
         double top = 10;
         double size = Math.max(10, Math.min(13, w / 70));
         if (topology.cluster()) top = slotBar(g, p, left, top, w - 2 * left, size);
-        double avatarY = h - 34;
-        shards(g, p, left, top + 6, w - 2 * left, avatarY - 44 - top, size);
+        // the shard boxes as tall as their nodes need (a tall window does not stretch them), players below
+        int most = topology.shards().stream().mapToInt(s -> s.nodes().size()).max().orElse(1);
+        double needed = 2 * size + 22 + most * (46 + 6) + 8;
+        double boxH = Math.min(h - 34 - 44 - top - 6, needed);
+        double avatarY = Math.min(h - 34, top + 6 + boxH + 90);
+        shards(g, p, left, top + 6, w - 2 * left, boxH, size);
         players(g, p, left, avatarY, w - 2 * left, size);
         if (flight != null) flightDots(g, p);
     }

@@ -47,6 +47,8 @@ final class PubsubView extends VBox {
         setSpacing(6);
         setPadding(new Insets(0, 0, 4, 0));
         VBox.setVgrow(canvas, Priority.ALWAYS);
+        VBox.setVgrow(chats, Priority.ALWAYS); // a tall window gives the chat windows room too
+        canvas.setMaxHeight(520);
         getChildren().addAll(canvas, caption, chats);
     }
 
