@@ -37,6 +37,14 @@ public record ChatMessage(String sender, String text, Instant time) {
         }
     }
 
+    /**
+     * Loads the JSON library's classes (hundreds of them, a few hundred ms on a busy machine): called on
+     * the blocking executor when the chat starts, so the first chat line does not stall the FX thread.
+     */
+    static void warmUp() {
+        parse(new ChatMessage("warm", "up", Instant.EPOCH).toJson());
+    }
+
     /** Why a typed text cannot be sent, or empty when it can. */
     public static Optional<String> problem(String text) {
         if (text == null || text.isBlank()) return Optional.of("Type a message first.");

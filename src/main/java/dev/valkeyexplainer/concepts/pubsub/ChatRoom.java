@@ -140,8 +140,9 @@ final class ChatRoom {
 
     private CompletableFuture<Void> prepare() {
         int gen = generation;
+        CompletableFuture<Void> json = CompletableFuture.runAsync(ChatMessage::warmUp, blocking);
         return ChatBackend.open(gateway, ownClusterAsked, ownCluster, conceptId, blocking, channel,
-                note -> listener.status(note, false)).thenComposeAsync(b -> {
+                note -> listener.status(note, false)).thenCombine(json, (b, x) -> b).thenComposeAsync(b -> {
             if (gen != generation) {
                 Link.closeOff(b, blocking);
                 return CompletableFuture.failedFuture(new IllegalStateException("the connection changed meanwhile"));
