@@ -52,7 +52,7 @@ class PubsubUiTest extends UiTestBase {
         assertTrue(caption.contains("1 cluster-bus message"), caption);
         assertTrue(robot.lookup("#chat-alice").queryAs(ChatPane.class).texts().stream()
                 .anyMatch(t -> t.contains("Dragons at the gate!") && t.contains("SPUBLISH → 2")), "Alice's line with the reply");
-        List<JournalEntry> rows = window.journal().visibleRows();
+        List<JournalEntry> rows = journalRows(robot);
         assertTrue(rows.stream().anyMatch(e -> e.connection().equals("chat-alice") && e.conceptId().equals(PubsubConcept.ID)
                 && e.commandText().startsWith("SPUBLISH vx:chat:{shadow-dragons}")), "the publish is journaled");
         String password = app.services.services().ifStarted(ManagedValkeyCluster.class).orElseThrow().target().password();
