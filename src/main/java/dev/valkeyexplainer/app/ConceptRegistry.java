@@ -7,6 +7,7 @@ import dev.valkeyexplainer.concepts.csc.CscConcept;
 import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
+import dev.valkeyexplainer.concepts.pubsub.PubsubConcept;
 import dev.valkeyexplainer.concepts.ratelimit.RateLimitConcept;
 import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
@@ -27,6 +28,7 @@ public final class ConceptRegistry {
             HerdConcept::new,
             CscConcept::new,
             SemanticConcept::new,
+            PubsubConcept::new,
             HllConcept::new,
             BloomConcept::new,
             GeoConcept::new,
