@@ -302,7 +302,9 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
-            if (!typing && !e.isShortcutDown() && !e.isAltDown() && talkKey(k)) {
+            // PageDown / PageUp mean nothing in a one-line text field: a clicker works even with the caret in one
+            boolean pageKey = k == KeyCode.PAGE_DOWN || k == KeyCode.PAGE_UP;
+            if ((!typing || pageKey) && !e.isShortcutDown() && !e.isAltDown() && talkKey(k)) {
                 e.consume();
                 return;
             }

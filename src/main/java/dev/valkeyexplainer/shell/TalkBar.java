@@ -69,8 +69,22 @@ public final class TalkBar extends VBox {
         exit.setOnAction(e -> leave.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, progress, state, spacer, notes, window, back, next, exit);
+        spacer.setMinWidth(0);
+        progress.getStyleClass().add("may-elide");
+        state.getStyleClass().add("may-elide");
+        FoldingBar row = new FoldingBar();
+        row.setSpacing(8);
+        row.getChildren().addAll(progress, state, spacer, notes, window, back, next, exit);
+        for (javafx.scene.Node n : new javafx.scene.Node[]{notes, window, back, next, exit}) {
+            ((javafx.scene.control.Control) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // on a narrow projector the window's own buttons step aside; the keys (PageDown, PageUp, Esc) always work
+        row.setFoldOrder(java.util.List.of(java.util.List.of(window), java.util.List.of(notes), java.util.List.of(back)), null);
         row.setAlignment(Pos.CENTER_LEFT);
+        note.setMaxHeight(Region.USE_PREF_SIZE);
+        talk.refusalProperty().addListener((o, a, why) -> {
+            if (!why.isEmpty()) state.setText(why);
+        });
         getChildren().addAll(line, row, note);
         talk.positionProperty().addListener((o, a, p) -> show(p));
     }
@@ -81,6 +95,7 @@ public final class TalkBar extends VBox {
         String text = p.progress() + " · " + p.concept().title() + ": " + p.talkStep().title();
         progress.setText(text);
         state.setText(p.running() ? "running…" : !p.error().isEmpty() ? p.error() : talk.atEnd() ? "end of the talk" : "");
+        progress.setTooltip(new javafx.scene.control.Tooltip(progress.getText()));
         state.getStyleClass().remove("error-text");
         if (!p.error().isEmpty()) state.getStyleClass().add("error-text");
         note.setText(p.talkStep().note());
@@ -100,6 +115,18 @@ public final class TalkBar extends VBox {
             box.getStyleClass().add("notes-window");
             Scene scene = new Scene(box, 640, 360);
             if (getScene() != null) scene.getStylesheets().setAll(getScene().getStylesheets());
+            // the clicker keeps working when the presenter's screen (this window) has the focus
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                switch (e.getCode()) {
+                    case PAGE_DOWN, RIGHT, SPACE -> talk.next();
+                    case PAGE_UP, LEFT -> talk.previous();
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+            });
+            if (owner != null) notesWindow.initOwner(owner); // closes with the main window
             notesWindow.setScene(scene);
         }
         notesWindow.show();

@@ -43,6 +43,10 @@ public final class TalkMode {
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private int at = -1;
     private int generation;
+    private long stepStarted;
+    /** A press during a running step is refused; after this long the presenter may move on anyway. */
+    static final long STUCK_MS = 8_000;
+    private final javafx.beans.property.StringProperty refusal = new javafx.beans.property.SimpleStringProperty("");
 
     /**
      * @param concepts in the talk's order; their views must exist (talk steps are read from built concepts)
@@ -77,18 +81,42 @@ public final class TalkMode {
         generation++;
     }
 
-    /** FX thread: the next step; at the end of the talk nothing happens. False when refused (a step is running). */
+    /**
+     * FX thread: the next step; at the end of the talk nothing happens. While a step runs the press is
+     * refused (false) and said so; a step that has run for {@link #STUCK_MS} (a server that hangs) is
+     * left behind and the talk moves on.
+     */
     public boolean next() {
-        if (busy()) return false;
+        if (refusedWhileBusy()) return false;
         if (at + 1 < stops.size()) goTo(at + 1);
         return true;
     }
 
     /** FX thread: the previous step, run again. False when refused. */
     public boolean previous() {
-        if (busy()) return false;
+        if (refusedWhileBusy()) return false;
         if (at > 0) goTo(at - 1);
         return true;
+    }
+
+    private boolean refusedWhileBusy() {
+        if (!busy()) {
+            refusal.set("");
+            return false;
+        }
+        long ms = (System.nanoTime() - stepStarted) / 1_000_000;
+        if (ms >= STUCK_MS) {
+            refusal.set("");
+            return false;
+        }
+        refusal.set(String.format(java.util.Locale.ROOT, "still running (%.1f s): press again to wait, or after %d s to move on",
+                ms / 1000.0, STUCK_MS / 1000));
+        return true;
+    }
+
+    /** Why the last press did nothing, or empty. */
+    public javafx.beans.property.StringProperty refusalProperty() {
+        return refusal;
     }
 
     public boolean busy() {
@@ -105,6 +133,8 @@ public final class TalkMode {
         at = i;
         Stop s = stops.get(i);
         int gen = ++generation;
+        stepStarted = System.nanoTime();
+        refusal.set("");
         int stepsInSection = (int) stops.stream().filter(o -> o.section() == s.section()).count();
         open.accept(s.concept());
         position.set(new Position(i, stops.size(), s.section(), sections, s.step(), stepsInSection, s.concept(), s.talkStep(),

@@ -84,17 +84,24 @@ public record JournalEntry(long seq, Instant time, String connection, String con
         return String.join(" ", args());
     }
 
-    /** The row as valkey-cli lines (a batch: the first commands, between MULTI and EXEC when atomic). */
+    /**
+     * The row as valkey-cli input. One command is one line; a pipeline or MULTI/EXEC is one valkey-cli
+     * reading its commands from standard input, so they share one connection (MULTI … EXEC must).
+     */
     public String cliLine() {
         if (kind == Kind.EVENT) {
             return "valkey-cli -h " + (target == null ? "?" : target.host() + " -p " + target.port());
         }
-        StringBuilder cli = new StringBuilder();
-        if (kind == Kind.MULTI) cli.append(JournalFormat.cliLine(List.of("MULTI"), target)).append('\n');
-        for (List<String> cmd : commands) cli.append(JournalFormat.cliLine(cmd, target)).append('\n');
-        if (count > commands.size()) cli.append(String.format(Locale.ROOT, "# … %,d more commands%n", count - commands.size()));
-        if (kind == Kind.MULTI) cli.append(JournalFormat.cliLine(List.of("EXEC"), target));
-        return cli.toString().strip();
+        if (kind == Kind.COMMAND) return JournalFormat.cliLine(commands.get(0), target);
+        String cli = JournalFormat.cliLine(List.of(), target);
+        StringBuilder sb = new StringBuilder(cli).append(" <<'EOF'\n");
+        if (kind == Kind.MULTI) sb.append("MULTI\n");
+        for (List<String> cmd : commands) {
+            sb.append(JournalFormat.cliLine(cmd, null).substring("valkey-cli ".length())).append('\n');
+        }
+        if (count > commands.size()) sb.append(String.format(Locale.ROOT, "# … %,d more commands%n", count - commands.size()));
+        if (kind == Kind.MULTI) sb.append("EXEC\n");
+        return sb.append("EOF").toString();
     }
 
     /** The row as Valkey GLIDE for Python (a batch as a {@code Batch} of the first commands). */

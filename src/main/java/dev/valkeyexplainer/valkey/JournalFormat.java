@@ -124,6 +124,7 @@ public final class JournalFormat {
             if (target.tls()) sb.append(" --tls");
             if (target.username() != null) sb.append(" --user ").append(target.username());
             if (target.hasPassword()) sb.append(" -a '").append(MASK).append("'");
+            if (target.database() > 0) sb.append(" -n ").append(target.database());
         }
         for (String a : mask(args)) sb.append(' ').append(quote(a));
         return sb.toString();
