@@ -7,6 +7,7 @@ import dev.valkeyexplainer.concepts.geo.GeoConcept;
 import dev.valkeyexplainer.concepts.herd.HerdConcept;
 import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
+import dev.valkeyexplainer.concepts.sessions.SessionsConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class ConceptRegistry {
             CacheConcept::new,
             HerdConcept::new,
             CscConcept::new,
+            SessionsConcept::new,
             SemanticConcept::new,
             HllConcept::new,
             GeoConcept::new);

@@ -98,9 +98,26 @@ final class SessionStore {
 
     /** Runs one side of an edit: its reply, or its error as the server (or Glide) said it. */
     private <T> CompletableFuture<Side> side(CompletableFuture<T> f, ValkeyCall<T> call) {
-        String cmd = String.join(" ", JournalFormat.display(call.args()));
+        String cmd = shortCommand(call.args());
         return f.handle((r, e) -> e == null ? new Side(cmd, replyText(r), null)
                 : new Side(cmd, null, JournalFormat.errorMessage(e)));
+    }
+
+    /**
+     * A command in a few words, without the key (the panel names both keys): {@code HSET guild},
+     * {@code FCALL vx_json_set $.guild}, {@code JSON.NUMINCRBY $.level 1}.
+     */
+    static String shortCommand(List<String> args) {
+        boolean fcall = args.get(0).equals("FCALL");
+        String name = fcall ? "FCALL " + args.get(1) : args.get(0);
+        List<String> rest = args.subList(Math.min(args.size(), fcall ? 4 : 2), args.size());
+        StringBuilder b = new StringBuilder(name);
+        for (int i = 0; i < rest.size() && i < 2; i++) {
+            String a = rest.get(i);
+            b.append(' ').append(a.length() > 32 ? a.substring(0, 31) + "…" : a);
+        }
+        if (rest.size() > 2) b.append(" …");
+        return b.toString();
     }
 
     /** A reply as text: a string as it is, an array as [a,b,null], nothing as (nil). */
@@ -305,8 +322,8 @@ final class SessionStore {
                     + ptr.substring(1).replace("~1", "/").replace("~0", "~")).toList()) + " reads the same top-level field"
                     + (top.size() == 1 ? "" : "s") + ".";
         }
-        return String.format(Locale.ROOT, "Hash: no command reaches inside a field. The app must HGET %s inventory (or HGETALL),"
-                + " parse the JSON text and filter it itself.", hashKey(id));
+        return "Hash: no command reaches inside a field: the app must HGET the inventory (or HGETALL), parse the text and filter"
+                + " it itself.";
     }
 
     /** Runs work that needs a live session id, refusing with a clear message when there is none. */

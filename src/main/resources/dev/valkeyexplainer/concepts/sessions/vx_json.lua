@@ -103,7 +103,8 @@ local function define()
     local function str()
       local i, esc = pos + 1, false
       while true do
-        local c = byte(text, i)
+        i = find(text, '[%z\1-\31"\\]', i)   -- jump to the next quote, backslash or control character
+        local c = i and byte(text, i)
         if c == nil or c < 32 then fail() end
         if c == 34 then break end
         if c == 92 then
@@ -116,10 +117,10 @@ local function define()
           i = i + 1
         end
       end
-      local raw = sub(text, pos, i)
+      local start = pos
       pos = i + 1
-      if not esc then return sub(raw, 2, -2) end
-      local ok, s = pcall(cjson.decode, raw)
+      if not esc then return sub(text, start + 1, i - 1) end
+      local ok, s = pcall(cjson.decode, sub(text, start, i))
       if not ok or type(s) ~= 'string' then fail() end
       return s
     end
@@ -225,7 +226,10 @@ local function define()
     local c = string.char(i)
     if not ESC[c] then ESC[c] = format('\\u%04X', i) end
   end
-  local function quote(s) return '"' .. string.gsub(s, '[%z\1-\31"\\]', ESC) .. '"' end
+  local function quote(s)
+    if not find(s, '[%z\1-\31"\\]') then return '"' .. s .. '"' end
+    return '"' .. string.gsub(s, '[%z\1-\31"\\]', ESC) .. '"'
+  end
 
   local function write(v, buf)
     local t = v.t
