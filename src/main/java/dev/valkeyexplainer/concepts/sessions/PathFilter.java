@@ -341,7 +341,7 @@ final class PathFilter {
         if (t.equals("$")) {
             String path = lex.scanPathValue();
             if (path == null) return Got.fail(PathError.PATH);
-            PathSelector.Selection s = PathSelector.select(sel.root, path);
+            PathSelection s = PathSelector.select(sel.root, path);
             if (s.error() != null) return Got.fail(s.error());
             if (s.matches().size() != 1 || s.matches().get(0).node().isContainerNode()) return Got.fail(PathError.PATH);
             return Got.ok(s.matches().get(0).node());

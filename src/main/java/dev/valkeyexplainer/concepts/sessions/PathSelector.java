@@ -20,37 +20,6 @@ import java.util.Map;
  */
 final class PathSelector {
 
-    /** One selected node and its JSON pointer ({@code ""} is the root). */
-    record Match(String pointer, JsonNode node) {
-    }
-
-    /**
-     * What a path selected.
-     *
-     * @param jsonPath true when the path starts with {@code $} (JSONPath: the reply is an array of every match)
-     * @param error    the error the selector ended with, or null
-     */
-    record Selection(List<Match> matches, PathError error, boolean jsonPath) {
-
-        /** The error JSON.GET replies with for this selection, or null when it replies with values. */
-        PathError replyError() {
-            if (error != null && (!jsonPath || error.syntax)) return error;
-            if (!jsonPath && matches.isEmpty()) return PathError.NOPATH;
-            return null;
-        }
-
-        /** True when {@code reply} (JSON.GET's reply to the same path on the same document) is made of these matches. */
-        boolean agrees(String reply) {
-            if (replyError() != null || reply == null) return false;
-            JsonNode r = JsonValues.parse(reply).orElse(null);
-            if (r == null) return false;
-            if (!jsonPath) return JsonValues.same(r, matches.get(0).node());
-            if (!r.isArray() || r.size() != matches.size()) return false;
-            for (int i = 0; i < r.size(); i++) if (!JsonValues.same(r.get(i), matches.get(i).node())) return false;
-            return true;
-        }
-    }
-
     static final int MAX_RECURSION = 200;
     static final int MAX_RECURSIVE_DESCENTS = 20;
     static final int MAX_QUERY_CHARS = 128 * 1024;
@@ -60,24 +29,26 @@ final class PathSelector {
     JsonNode node;
     String nodePath = "";
     boolean v2;
-    private List<Match> results = new ArrayList<>();
+    private List<PathSelection.Match> results = new ArrayList<>();
     private int recursion;
     private final PathFilter filter;
+    private final PathIndexes indexes;
 
     private PathSelector(JsonNode root, String path) {
         this.root = root;
         this.node = root;
         this.lex = new PathLexer(path);
         this.filter = new PathFilter(this);
+        this.indexes = new PathIndexes(this);
     }
 
     /** Runs {@code path} on {@code root} as JSON.GET would. */
-    static Selection select(JsonNode root, String path) {
+    static PathSelection select(JsonNode root, String path) {
         PathSelector s = new PathSelector(root, path);
-        if (path.length() > MAX_QUERY_CHARS) return new Selection(List.of(), PathError.QUERY, false);
+        if (path.length() > MAX_QUERY_CHARS) return new PathSelection(List.of(), PathError.QUERY, false);
         s.lex.next();
         PathError e = s.eval();
-        return new Selection(List.copyOf(s.results), e, s.v2);
+        return new PathSelection(List.copyOf(s.results), e, s.v2);
     }
 
     private record State(JsonNode node, String nodePath, int p, String tok, int ts) {
@@ -95,6 +66,11 @@ final class PathSelector {
         lex.ts = st.ts;
     }
 
+    /** {@code [?( … )]}: the current token is {@code ?}. */
+    PathError filterExpression() {
+        return filter.filter();
+    }
+
     boolean deeper() {
         return ++recursion > MAX_RECURSION;
     }
@@ -107,7 +83,7 @@ final class PathSelector {
         try {
             if (deeper()) return PathError.RECURSION;
             PathError rc = parseSupportedPath();
-            if (rc == null && node != null) results.add(new Match(nodePath, node));
+            if (rc == null && node != null) results.add(new PathSelection.Match(nodePath, node));
             return rc;
         } finally {
             back();
@@ -197,8 +173,8 @@ final class PathSelector {
     /** Drops repeated matches (by position: Jackson shares the nodes of small numbers, so not by identity). */
     private void dedupe() {
         java.util.Set<String> seen = new java.util.HashSet<>();
-        List<Match> out = new ArrayList<>();
-        for (Match m : results) if (seen.add(m.pointer())) out.add(m);
+        List<PathSelection.Match> out = new ArrayList<>();
+        for (PathSelection.Match m : results) if (seen.add(m.pointer())) out.add(m);
         results = out;
     }
 
@@ -224,7 +200,7 @@ final class PathSelector {
         PathError rc;
         if (lex.tok.equals("*")) rc = parseWildcardInBrackets();
         else if (lex.tok.equals("'") || lex.tok.equals("\"")) rc = parseNameInBrackets();
-        else rc = parseIndexExpr();
+        else rc = indexes.parseIndexExpr();
         if (rc != null) return rc;
         lex.skipSpaces();
         return null;
@@ -319,131 +295,6 @@ final class PathSelector {
         }
         nodePath = nodePath + "/" + JsonValues.escape(name);
         node = child;
-        return null;
-    }
-
-    private PathError traverseToArrayIndex(long idx) {
-        if (!node.isArray()) {
-            node = null;
-            return null;
-        }
-        if (idx < 0) idx += node.size();
-        if (idx >= node.size() || idx < 0) return PathError.BOUNDS;
-        nodePath = nodePath + "/" + idx;
-        node = node.get((int) idx);
-        return null;
-    }
-
-    private PathError parseIndexExpr() {
-        switch (lex.tok) {
-            case "E":
-                return PathError.EMPTY;
-            case "?":
-                return filter.filter();
-            case ":": {
-                if (!node.isArray()) return PathError.NOTARR;
-                lex.next(true);
-                int size = node.size();
-                if (lex.tok.equals("]")) return processSlice(0, size, 1);
-                if (lex.tok.equals(":")) {
-                    lex.next(true);
-                    return parseStep(0, size);
-                }
-                return parseEndAndStep(0);
-            }
-            case ",":
-                return PathError.PATH;
-            default:
-                break;
-        }
-        Long start = lex.scanInteger();
-        if (start == null) return PathError.INDEX_NAN;
-        lex.skipSpaces();
-        if (lex.tok.equals(":")) {
-            if (!node.isArray()) return PathError.NOTARR;
-            lex.next(true);
-            lex.skipSpaces();
-            int size = node.size();
-            if (lex.tok.equals("]")) return processSlice(start, size, 1);
-            if (lex.tok.equals(":")) {
-                lex.next();
-                return parseStep(start, size);
-            }
-            return parseEndAndStep(start);
-        }
-        if (lex.tok.equals(",")) return parseUnionOfIndexes(start);
-        if (!lex.match("]", true)) return PathError.PATH;
-        if (!node.isArray()) return PathError.NOTARR;
-        return traverseToArrayIndex(start);
-    }
-
-    private PathError parseEndAndStep(long start) {
-        Long end = lex.scanInteger();
-        if (end == null) return PathError.INDEX_NAN;
-        lex.skipSpaces();
-        if (lex.tok.equals(":")) {
-            lex.next();
-            return parseStep(start, end);
-        }
-        return processSlice(start, end, 1);
-    }
-
-    private PathError parseStep(long start, long end) {
-        lex.skipSpaces();
-        if (lex.tok.equals("]")) return processSlice(start, end, 1);
-        Long step = lex.scanInteger();
-        if (step == null) return PathError.INDEX_NAN;
-        return processSlice(start, end, step);
-    }
-
-    private PathError processSlice(long start, long end, long step) {
-        if (!node.isArray()) return PathError.NOTARR;
-        if (!lex.match("]", true)) return PathError.PATH;
-        int size = node.size();
-        if (start < 0) start += size;
-        if (end < 0) end += size;
-        if (step == 0) return PathError.STEP0;
-        start = Math.max(0, Math.min(start, size));
-        end = Math.max(0, Math.min(end, size));
-        for (long i = start; step > 0 ? i < end : i > end; i += step) {
-            PathError rc = evalArrayMember(i);
-            if (PathError.isSyntax(rc)) return rc;
-        }
-        node = null;
-        return null;
-    }
-
-    private PathError parseUnionOfIndexes(long start) {
-        if (!node.isArray()) return PathError.NOTARR;
-        List<Long> idx = new ArrayList<>(List.of(start));
-        boolean comma = false;
-        lex.skipSpaces();
-        while (!lex.tok.equals("]")) {
-            if (lex.tok.equals(",")) {
-                if (comma) return PathError.PATH;
-                comma = true;
-                lex.next(true);
-            } else {
-                if (!comma) return PathError.PATH;
-                comma = false;
-                lex.skipSpaces();
-                Long i = lex.scanInteger();
-                if (i == null) return PathError.INDEX_NAN;
-                idx.add(i);
-            }
-            lex.skipSpaces();
-        }
-        if (comma) return PathError.PATH;
-        if (!lex.match("]", true)) return PathError.PATH;
-        int size = node.size();
-        for (long i : idx) {
-            if (i < 0) i += size;
-            if (i >= 0 && i <= size - 1) {
-                PathError rc = evalArrayMember(i);
-                if (rc != null) return rc;
-            }
-        }
-        node = null;
         return null;
     }
 }

@@ -7,7 +7,6 @@ import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -44,11 +43,16 @@ final class SessionStore {
     private final BooleanSupplier hasModule;
     private final ModuleJsonEngine module = new ModuleJsonEngine();
     private final LuaJsonEngine lua = new LuaJsonEngine();
+    private final SessionReader reader = new SessionReader(this);
     private volatile boolean libraryLoaded;
 
     SessionStore(ValkeyGateway.Scope scope, BooleanSupplier hasModule) {
         this.scope = scope;
         this.hasModule = hasModule;
+    }
+
+    boolean libraryLoaded() {
+        return libraryLoaded;
     }
 
     JsonEngine engine() {
@@ -81,20 +85,34 @@ final class SessionStore {
         return scope.send(call);
     }
 
-    /** A JSON call; on the Lua stand-in the library is loaded first, and again (then the call retried) when the server lost it. */
+    /**
+     * A JSON call, journaled under the engine's name ({@code valkey-json} or {@code lua-json}); on the Lua
+     * stand-in the library is loaded first, and again (then the call retried) when the server lost it.
+     */
     <T> CompletableFuture<T> sendJson(List<ValkeyCall<?>> log, ValkeyCall<T> call) {
-        if (engine().module()) return send(log, call);
+        if (engine().module()) return send(log, call, MODULE_CONNECTION);
         CompletableFuture<Void> ready = libraryLoaded ? CompletableFuture.completedFuture(null) : loadLibrary(log);
-        return ready.thenCompose(x -> send(log, call)).exceptionallyCompose(e -> {
+        return ready.thenCompose(x -> send(log, call, LUA_CONNECTION)).exceptionallyCompose(e -> {
             if (!LuaJsonEngine.missing(e)) return CompletableFuture.failedFuture(e);
             libraryLoaded = false;
-            return loadLibrary(log).thenCompose(x -> send(log, call));
+            return loadLibrary(log).thenCompose(x -> send(log, call, LUA_CONNECTION));
         });
     }
 
-    CompletableFuture<Void> loadLibrary(List<ValkeyCall<?>> log) {
-        return send(log, lua.loadLibrary()).thenAccept(name -> libraryLoaded = true);
+    private <T> CompletableFuture<T> send(List<ValkeyCall<?>> log, ValkeyCall<T> call, String connection) {
+        synchronized (log) {
+            log.add(call);
+        }
+        return scope.worker(connection).send(call);
     }
+
+    CompletableFuture<Void> loadLibrary(List<ValkeyCall<?>> log) {
+        return send(log, lua.loadLibrary(), LUA_CONNECTION).thenAccept(name -> libraryLoaded = true);
+    }
+
+    /** The journal's connection column for JSON commands: which engine ran them. */
+    static final String MODULE_CONNECTION = "valkey-json";
+    static final String LUA_CONNECTION = "lua-json";
 
     /** Runs one side of an edit: its reply, or its error as the server (or Glide) said it. */
     private <T> CompletableFuture<Side> side(CompletableFuture<T> f, ValkeyCall<T> call) {
@@ -248,82 +266,18 @@ final class SessionStore {
 
     // ------------------------------------------------------------------ reading
 
-    /** Both keys in one pipeline (one journal row): HGETALL, OBJECT ENCODING, MEMORY USAGE, the document, its MEMORY USAGE. */
+    /** Both keys as the server holds them now (see {@link SessionReader#read}). */
     CompletableFuture<SessionsModel.Snapshot> read(String id) {
-        return readOnce(id).exceptionallyCompose(e -> {
-            if (!LuaJsonEngine.missing(e)) return CompletableFuture.failedFuture(e);
-            libraryLoaded = false;
-            return loadLibrary(new ArrayList<>()).thenCompose(x -> readOnce(id));
-        });
+        return reader.read(id);
     }
 
-    private CompletableFuture<SessionsModel.Snapshot> readOnce(String id) {
-        String hk = hashKey(id);
-        String jk = jsonKey(id);
-        JsonEngine eng = engine();
-        List<List<String>> cmds = new ArrayList<>(List.of(List.of("HGETALL", hk), List.of("OBJECT", "ENCODING", hk),
-                List.of("MEMORY", "USAGE", hk, "SAMPLES", "0"), eng.get(jk, null).args(), List.of("MEMORY", "USAGE", jk, "SAMPLES", "0")));
-        if (eng.module()) cmds.add(List.of("JSON.DEBUG", "MEMORY", jk));
-        String java = "client.exec(new Batch(false).hgetall(hk).objectEncoding(hk).customCommand(MEMORY USAGE hk)\n"
-                + "    ." + (eng.module() ? "customCommand(JSON.GET jk)" : "fcall(\"vx_json_get\", jk)") + ".customCommand(MEMORY USAGE jk), false)";
-        CompletableFuture<Void> ready = eng.module() || libraryLoaded ? CompletableFuture.completedFuture(null)
-                : loadLibrary(new ArrayList<>());
-        return ready.thenCompose(x -> scope.worker("poller").batch(false, cmds, List.of(), java)).thenApply(r -> {
-            for (Object o : r) if (o instanceof Throwable t && LuaJsonEngine.missing(t)) {
-                throw new java.util.concurrent.CompletionException(t);
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (r[0] instanceof Map<?, ?> m) m.forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
-            String text = r[3] instanceof Throwable || r[3] == null ? null : String.valueOf(r[3]);
-            JsonNode doc = text == null ? null : JsonValues.parse(text).orElse(null);
-            long moduleMemory = eng.module() && r.length > 5 ? number(r[5]) : -1;
-            return new SessionsModel.Snapshot(id, new SessionsModel.HashState(hk, fields, r[1] instanceof String s ? s : "",
-                    number(r[2])), new SessionsModel.JsonState(jk, text, doc, number(r[4]), moduleMemory), eng.label());
-        });
+    /** JSON.GET with a path, and the nodes to highlight (see {@link SessionReader#query}). */
+    CompletableFuture<Done<SessionsModel.Query>> query(String id, String path) {
+        return reader.query(id, path);
     }
 
     static long number(Object o) {
         return o instanceof Number n ? n.longValue() : -1;
-    }
-
-    /**
-     * JSON.GET with a path, and the highlight: the document is read, the path run on it in the app
-     * ({@link PathSelector}), and the nodes it selects are kept only when they are exactly the reply.
-     */
-    CompletableFuture<Done<SessionsModel.Query>> query(String id, String path) {
-        String bad = SessionInput.pathProblem(path);
-        if (bad != null) return refused(bad);
-        String p = path.strip();
-        List<ValkeyCall<?>> log = new ArrayList<>();
-        String jk = jsonKey(id);
-        ValkeyCall<String> whole = engine().get(jk, null);
-        ValkeyCall<String> call = engine().get(jk, p);
-        return sendJson(log, whole).thenCompose(docText -> {
-            long t0 = System.nanoTime();
-            return sendJson(log, call).handle((reply, e) -> {
-                long micros = (System.nanoTime() - t0) / 1_000;
-                JsonNode doc = docText == null ? null : JsonValues.parse(docText).orElse(null);
-                PathSelector.Selection sel = doc == null ? null : PathSelector.select(doc, p);
-                boolean agrees = e == null && sel != null && sel.agrees(reply);
-                List<String> matches = agrees ? sel.matches().stream().map(PathSelector.Match::pointer).toList() : List.of();
-                String err = e == null ? null : JournalFormat.errorMessage(e);
-                return new Done<>(new SessionsModel.Query(p, p.startsWith("$"), e == null ? reply : null, err, matches, agrees,
-                        hashNote(id, sel), micros), List.copyOf(log));
-            });
-        });
-    }
-
-    /** What a Hash can do for the same question: HGET of one top-level field, or nothing inside a field. */
-    private String hashNote(String id, PathSelector.Selection sel) {
-        if (sel == null || sel.matches().isEmpty()) return "";
-        List<String> top = sel.matches().stream().map(PathSelector.Match::pointer).filter(ptr -> ptr.indexOf('/', 1) < 0).toList();
-        if (top.size() == sel.matches().size() && top.size() <= 3 && !top.contains("")) {
-            return "Hash: " + String.join("; ", top.stream().map(ptr -> "HGET " + hashKey(id) + " "
-                    + ptr.substring(1).replace("~1", "/").replace("~0", "~")).toList()) + " reads the same top-level field"
-                    + (top.size() == 1 ? "" : "s") + ".";
-        }
-        return "Hash: no command reaches inside a field: the app must HGET the inventory (or HGETALL), parse the text and filter"
-                + " it itself.";
     }
 
     /** Runs work that needs a live session id, refusing with a clear message when there is none. */

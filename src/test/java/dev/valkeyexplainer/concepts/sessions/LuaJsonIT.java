@@ -85,7 +85,7 @@ class LuaJsonIT {
         String doc = get(null);
         for (String path : PATHS) {
             String expected = PathSelectorTest.reply(doc, path);
-            PathSelector.Selection sel = PathSelector.select(JsonValues.parse(doc).orElseThrow(), path);
+            PathSelection sel = PathSelector.select(JsonValues.parse(doc).orElseThrow(), path);
             if (sel.replyError() != null) {
                 assertEquals(sel.replyError().message, error(store.engine().get(key, path)), path);
             } else {

@@ -30,7 +30,7 @@ class PathSelectorTest {
 
     /** What JSON.GET would reply: the error message, or the value(s) as compact JSON. */
     static String reply(String doc, String path) {
-        PathSelector.Selection s = PathSelector.select(JsonValues.parse(doc).orElseThrow(), path);
+        PathSelection s = PathSelector.select(JsonValues.parse(doc).orElseThrow(), path);
         if (s.replyError() != null) return s.replyError().message;
         if (!s.jsonPath()) return JsonValues.write(s.matches().get(0).node());
         return s.matches().stream().map(m -> JsonValues.write(m.node())).collect(Collectors.joining(",", "[", "]"));
@@ -120,15 +120,15 @@ class PathSelectorTest {
     @Test
     void theMatchesAgreeWithAReplyOnlyWhenTheyAreExactlyIt() {
         JsonNode doc = JsonValues.parse(PlayerSession.sample(java.time.Instant.EPOCH).toJson().toString()).orElseThrow();
-        PathSelector.Selection s = PathSelector.select(doc, "$.inventory[?(@.qty>1)].name");
-        assertEquals(List.of("/inventory/0/name", "/inventory/3/name"), s.matches().stream().map(PathSelector.Match::pointer).toList());
+        PathSelection s = PathSelector.select(doc, "$.inventory[?(@.qty>1)].name");
+        assertEquals(List.of("/inventory/0/name", "/inventory/3/name"), s.matches().stream().map(PathSelection.Match::pointer).toList());
         assertTrue(s.agrees("[\"Healing Potion\",\"Mana Elixir\"]"));
         assertFalse(s.agrees("[\"Mana Elixir\",\"Healing Potion\"]"), "order matters");
         assertFalse(s.agrees("[\"Healing Potion\"]"));
-        PathSelector.Selection one = PathSelector.select(doc, ".inventory[*].qty");
-        assertEquals(List.of("/inventory/0/qty"), one.matches().subList(0, 1).stream().map(PathSelector.Match::pointer).toList());
+        PathSelection one = PathSelector.select(doc, ".inventory[*].qty");
+        assertEquals(List.of("/inventory/0/qty"), one.matches().subList(0, 1).stream().map(PathSelection.Match::pointer).toList());
         assertTrue(one.agrees("3") && one.agrees("3.0"), "numbers compare by value");
         assertEquals(List.of("/name", "/inventory/0/name", "/inventory/1/name", "/inventory/2/name", "/inventory/3/name"),
-                PathSelector.select(doc, "$..name").matches().stream().map(PathSelector.Match::pointer).toList());
+                PathSelector.select(doc, "$..name").matches().stream().map(PathSelection.Match::pointer).toList());
     }
 }
