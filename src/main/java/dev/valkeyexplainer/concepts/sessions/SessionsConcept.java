@@ -29,6 +29,7 @@ public final class SessionsConcept implements Concept {
 
     public static final String ID = "sessions";
     static final long POLL_MS = 1_000;
+    private static final String CANNOT_READ = "Cannot read the session: ";
 
     private ConceptContext ctx;
     private SessionsModel model;
@@ -82,8 +83,10 @@ public final class SessionsConcept implements Concept {
             String id = model.sessionId.get();
             return id == null ? CompletableFuture.completedFuture(null) : store.read(id);
         }, new FxHandoff<>(ctx.fx(), s -> {
-            if (s.sessionId().equals(model.sessionId.get())) model.accept(s);
-        }), e -> ctx.fx().execute(() -> model.status.set("Cannot read the session: " + JournalFormat.errorMessage(e))));
+            if (!s.sessionId().equals(model.sessionId.get())) return;
+            if (model.status.get().startsWith(CANNOT_READ)) model.status.set(""); // the server is back
+            model.accept(s);
+        }), e -> ctx.fx().execute(() -> model.status.set(CANNOT_READ + JournalFormat.errorMessage(e))));
         model.snapshot.addListener((o, a, s) -> showEngine());
         onReconnect = () -> {
             store.forgetLibrary();

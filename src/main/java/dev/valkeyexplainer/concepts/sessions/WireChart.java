@@ -50,7 +50,7 @@ final class WireChart extends CanvasPanel {
         double half = (h - 3 * pad) / 2;
         section(g, p, pad, pad, w - 2 * pad, half, "Reply size on the wire (RESP3 bytes)", vs, maxBytes, true);
         section(g, p, pad, 2 * pad + half, w - 2 * pad, half,
-                "Median round trip, and the app's parse + filter (stacked)", vs, maxMicros, false);
+                "Median round trip, then the app's parse + filter (violet)", vs, maxMicros, false);
     }
 
     private static void section(GraphicsContext g, Palette p, double x, double y, double w, double h, String title,
