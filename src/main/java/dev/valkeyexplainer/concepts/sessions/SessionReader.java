@@ -76,7 +76,8 @@ final class SessionReader {
                 boolean agrees = e == null && sel != null && sel.agrees(reply);
                 List<String> matches = agrees ? sel.matches().stream().map(PathSelection.Match::pointer).toList() : List.of();
                 String err = e == null ? null : JournalFormat.errorMessage(e);
-                return new SessionStore.Done<>(new SessionsModel.Query(p, p.startsWith("$"), e == null ? reply : null, err, matches, agrees,
+                boolean jsonPath = sel != null ? sel.jsonPath() : p.startsWith("$");
+                return new SessionStore.Done<>(new SessionsModel.Query(p, jsonPath, e == null ? reply : null, err, matches, agrees,
                         hashNote(id, sel), micros), List.copyOf(log));
             });
         });
