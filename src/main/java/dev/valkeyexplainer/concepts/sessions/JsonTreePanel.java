@@ -89,22 +89,21 @@ final class JsonTreePanel extends VBox {
             }
         }
         tree.refresh();
-        reveal(q != null && q.agrees() && !q.matches().isEmpty() ? q.matches().get(0)
-                : changedPointers.stream().findFirst().orElse(null));
+        reveal(matches.isEmpty() ? changedPointers : matches);
     }
 
-    /** Scrolls the tree so that the node at {@code pointer} (the first match, or a changed node) is in view. */
-    private void reveal(String pointer) {
-        if (pointer == null || tree.getRoot() == null) return;
-        int row = rowOf(tree.getRoot(), pointer, new int[]{0});
+    /** Scrolls the tree so that the first of these nodes (a match, or else a changed node) is in view. */
+    private void reveal(Set<String> pointers) {
+        if (pointers.isEmpty() || tree.getRoot() == null) return;
+        int row = firstRow(tree.getRoot(), pointers, new int[]{0});
         if (row >= 0) tree.scrollTo(Math.max(0, row - 2));
     }
 
-    private static int rowOf(TreeItem<Node> it, String pointer, int[] counter) {
+    private static int firstRow(TreeItem<Node> it, Set<String> pointers, int[] counter) {
         int here = counter[0]++;
-        if (it.getValue().pointer().equals(pointer)) return here;
+        if (pointers.contains(it.getValue().pointer())) return here;
         for (TreeItem<Node> c : it.getChildren()) {
-            int r = rowOf(c, pointer, counter);
+            int r = firstRow(c, pointers, counter);
             if (r >= 0) return r;
         }
         return -1;
