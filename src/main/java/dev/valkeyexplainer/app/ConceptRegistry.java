@@ -10,6 +10,7 @@ import dev.valkeyexplainer.concepts.hll.HllConcept;
 import dev.valkeyexplainer.concepts.pubsub.PubsubConcept;
 import dev.valkeyexplainer.concepts.ratelimit.RateLimitConcept;
 import dev.valkeyexplainer.concepts.semantic.SemanticConcept;
+import dev.valkeyexplainer.concepts.sessions.SessionsConcept;
 import dev.valkeyexplainer.concepts.server.ServerConcept;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class ConceptRegistry {
             CacheConcept::new,
             HerdConcept::new,
             CscConcept::new,
+            SessionsConcept::new,
             SemanticConcept::new,
             PubsubConcept::new,
             HllConcept::new,
