@@ -20,8 +20,8 @@ public final class Options {
 
     @Option(names = "--connect", paramLabel = "URL",
             description = "Use an existing server instead of the sandbox: valkey://[user:password@]host:port[/db]"
-                    + " (valkeys:// for TLS; redis:// and rediss:// work too). Write / @ # ? % in a password as"
-                    + " %2F %40 %23 %3F %25.")
+                    + " (valkeys:// for TLS; redis:// and rediss:// work too). Write / @ # ? %% in a password as"
+                    + " %%2F %%40 %%23 %%3F %%25.")
     String connect;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "vx:",

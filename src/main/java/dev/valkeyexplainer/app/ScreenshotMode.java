@@ -110,6 +110,12 @@ public final class ScreenshotMode {
                 }
             }
             writeIndex(dir, shots, failed, services);
+            if (!services.gateway().status().sandbox()) {
+                // a server the app did not start keeps nothing of the pictures: remove the namespace the steps wrote
+                long removed = services.gateway().resetNamespace("screenshots").get(120, TimeUnit.SECONDS);
+                System.out.printf(java.util.Locale.ROOT, "removed the %,d keys the pictures wrote under %s on %s%n", removed,
+                        services.gateway().namespace().prefix(), services.gateway().status().target());
+            }
             return failed.isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("Screenshot mode failed: " + JournalFormat.errorMessage(e));

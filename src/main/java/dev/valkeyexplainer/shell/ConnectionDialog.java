@@ -59,6 +59,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 if (problem.isPresent()) {
                     error.setText(problem.get());
                     e.consume();
+                    // the dialog grows to show the whole message
+                    getDialogPane().getScene().getWindow().sizeToScene();
                 }
             }
         });

@@ -93,7 +93,9 @@ public final class MainWindow {
         split = new SplitPane(workspace, journal);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(journal, false);
+        // the journal keeps its share when the window or the scale changes (a fixed height would squeeze the concept
+        // to nothing when a presenter zooms to 200 %)
+        SplitPane.setResizableWithParent(journal, true);
 
         split.setMinSize(0, 0);
         journal.setMinSize(0, 0);

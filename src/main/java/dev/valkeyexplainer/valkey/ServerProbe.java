@@ -66,7 +66,7 @@ public final class ServerProbe {
                     return cert
                             ? new Diagnosis("The TLS certificate of " + where + " is not trusted by this Java: " + why + ".", false, false)
                             : new Diagnosis("No TLS handshake with " + where + ": the server does not speak TLS on this port."
-                            + " Try valkey:// instead of valkeys:// (or the server's TLS port).", false, false);
+                            + " Use the address without TLS (valkey:// or redis://), or the server's TLS port.", false, false);
                 }
             }
             OutputStream out = s.getOutputStream();

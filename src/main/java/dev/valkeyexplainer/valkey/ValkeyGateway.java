@@ -402,7 +402,7 @@ public final class ValkeyGateway implements AutoCloseable {
      * What a NOPERM error denies: a command ({@code "...no permissions to run the 'client|id' command"}
      * gives {@code CLIENT ID}), keys outside the user's key patterns, or channels; null for other errors.
      */
-    static String denial(String message) {
+    public static String denial(String message) {
         String m = message == null ? "" : message;
         String lower = m.toLowerCase(Locale.ROOT);
         if (!lower.contains("noperm") && !lower.contains("permissiondenied") && !lower.contains("no permissions")) return null;

@@ -127,6 +127,13 @@ final class TrackingSetup {
                 reporter.say(msg, true);
                 return null;
             }
+            if (dev.valkeyexplainer.valkey.ValkeyGateway.denial(msg) != null || msg.contains("not sent again")) {
+                // the user may not run CLIENT …: trying again can never work (and each try is an ACL log entry)
+                reporter.say("Tracking is not on: this user may not run the CLIENT commands client-side caching needs"
+                        + " (the @connection category: CLIENT ID, CLIENT TRACKING). The server said: " + msg
+                        + " Reads go to the server and nothing is cached; not trying again.", true);
+                return null;
+            }
             reporter.say("Tracking is not on (" + msg + "). Reads go to the server and nothing is cached; trying again"
                     + " in 2 s.", true);
             later(RETRY_MS, () -> establish(why, true));

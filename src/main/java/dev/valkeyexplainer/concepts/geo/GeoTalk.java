@@ -86,8 +86,9 @@ final class GeoTalk {
                         + " Each pair halves the cell; 14 pairs make a cell of about 2 km, all 26 pairs a cell smaller than a"
                         + " metre. Nearby places share the first bits, so their scores are close.", () -> aliceScore(14)),
                 new TalkStep("Why the sorted set makes 'near' fast", "With more players on the island, the 3 km search again."
-                        + " The server picks a cell size for the radius, scans the centre cell and its 8 neighbours as 9 score"
-                        + " ranges, then keeps only what lies inside the circle. Amber markers were read but filtered out.",
+                        + " The server picks a cell size for the radius and reads the centre cell and those of its 8 neighbours"
+                        + " the circle reaches (point at the dashed ones it skips), each as one score range of the sorted set,"
+                        + " then keeps only what lies inside the circle. Amber markers were read but filtered out.",
                         this::scan));
     }
 
