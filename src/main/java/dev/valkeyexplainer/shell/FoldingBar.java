@@ -16,11 +16,20 @@ public class FoldingBar extends HBox {
     private final List<List<Node>> foldOrder = new ArrayList<>();
     private MenuButton overflow;
 
-    /** The groups that step aside first come first. */
+    /**
+     * The groups that step aside first come first. The controls of the bar keep their whole width
+     * (they fold instead of being cut); an item whose minimum width is set to 0 (a notice, a spacer)
+     * shrinks first.
+     */
     public void setFoldOrder(List<List<Node>> order, MenuButton overflowMenu) {
         foldOrder.clear();
         foldOrder.addAll(order);
         overflow = overflowMenu;
+        for (Node c : getChildren()) {
+            if (c instanceof javafx.scene.control.Control ctl && ctl.getMinWidth() != 0) {
+                ctl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         for (List<Node> g : order) for (Node n : g) n.managedProperty().bind(n.visibleProperty());
         if (overflow != null) overflow.managedProperty().bind(overflow.visibleProperty());
         requestLayout();
@@ -69,7 +78,8 @@ public class FoldingBar extends HBox {
             if (!foldable && !c.isManaged()) continue;
             // an item that may shrink (a notice, a spacer) counts with its minimum: a long notice must not push
             // the buttons into the menu
-            w += foldable ? c.prefWidth(-1) : c.minWidth(-1);
+            boolean shrinks = !foldable && c instanceof javafx.scene.layout.Region r && r.getMinWidth() == 0;
+            w += shrinks ? 0 : c.prefWidth(-1);
             n++;
         }
         return w + Math.max(0, n - 1) * getSpacing();
