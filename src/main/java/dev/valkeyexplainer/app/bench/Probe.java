@@ -99,6 +99,7 @@ public final class Probe {
     /** Each concept on screen with its scenario looping; pulse intervals recorded meanwhile. */
     private static void frames(MainWindow window, AppServices services, int seconds) throws Exception {
         for (Concept c : services.concepts()) {
+            long rssBefore = peakRssKb();
             List<TalkStep> steps = onFx(() -> {
                 window.select(c.id());
                 return c.talkSteps();
@@ -137,9 +138,9 @@ public final class Probe {
             Arrays.sort(iv);
             int n = iv.length;
             long over20 = Arrays.stream(iv).filter(v -> v > 20_000_000L).count();
-            System.out.printf(Locale.ROOT, "FRAMES %s %d %.1f %.1f %.2f %.1f %d%n", c.id(), n, n == 0 ? 0 : iv[n / 2] / 1e6,
+            System.out.printf(Locale.ROOT, "FRAMES %s %d %.1f %.1f %.2f %.1f %d %d%n", c.id(), n, n == 0 ? 0 : iv[n / 2] / 1e6,
                     n == 0 ? 0 : iv[Math.min(n - 1, n * 99 / 100)] / 1e6, n == 0 ? 0 : 100.0 * over20 / n,
-                    n == 0 ? 0 : iv[n - 1] / 1e6, failures);
+                    n == 0 ? 0 : iv[n - 1] / 1e6, failures, rssBefore);
         }
     }
 
