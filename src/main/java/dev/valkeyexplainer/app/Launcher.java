@@ -15,7 +15,11 @@ public final class Launcher {
 
     public static void main(String[] args) {
         System.setProperty("glide.autoShutdownHook", "false");
-        AppLogging.configure(java.util.Arrays.asList(args).contains("--verbose"));
+        java.util.List<String> list = java.util.Arrays.asList(args);
+        AppLogging.configure(list.contains("--verbose"));
+        boolean window = list.stream().noneMatch(a -> a.startsWith("--screenshots") || a.equals("-h") || a.equals("--help")
+                || a.equals("-V") || a.equals("--version"));
+        if (window && hasDisplay()) ExplainerApp.startToolkit(); // half a second that overlaps the rest of the start
         CommandLine cl = Options.commandLine();
         Options.Parsed parsed;
         try {
@@ -55,7 +59,8 @@ public final class Launcher {
             return;
         }
         try {
-            ExplainerApp.launchWith(parsed);
+            ExplainerApp.open(parsed);
+            System.exit(0);
         } catch (RuntimeException e) {
             String msg = dev.valkeyexplainer.valkey.JournalFormat.errorMessage(e);
             System.err.println("The window could not open: " + msg);

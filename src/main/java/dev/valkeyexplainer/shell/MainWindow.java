@@ -59,8 +59,10 @@ public final class MainWindow {
     private final NavigationHistory<Concept> history = new NavigationHistory<>();
     private final ConceptContext context;
     private final StatusBar statusBar = new StatusBar(fxml);
-    private final HelpOverlay help = new HelpOverlay(fxml);
-    private final SearchOverlay search;
+    /** Made the first time they are opened: nothing hidden is built (or styled) before the first frame. */
+    private HelpOverlay help;
+    private SearchOverlay search;
+    private StackPane layers;
     private final ConceptNav nav;
     private final StackPane content = new StackPane();
     private final BorderPane workspace = new BorderPane();
@@ -80,7 +82,6 @@ public final class MainWindow {
         context = new ConceptContext(host.gateway(), clock, theme.paletteProperty(), fx, host.services(), codeLanguage, fxml);
         journal = new JournalPane(host.journal(), fx, () -> active == null ? "" : active.id());
         nav = new ConceptNav(concepts, this::open);
-        search = new SearchOverlay(concepts, this::open);
         toolbar = new ShellToolbar(this, host);  // needs fxml, set above
 
         content.getStyleClass().add("concept-host");
@@ -105,7 +106,7 @@ public final class MainWindow {
         bottom = new javafx.scene.layout.VBox(statusBar.root());
         frame.setBottom(bottom);
         toolbar.onTalk(this::toggleTalk);
-        StackPane layers = new StackPane(frame, search, help.root());
+        layers = new StackPane(frame);
         layers.getStyleClass().add("app-root");
         scaled = new ScaledPane(layers);
         scaled.getStyleClass().add("scaled-root");
@@ -228,7 +229,7 @@ public final class MainWindow {
             case PAGE_DOWN, RIGHT, SPACE -> talk.next();
             case PAGE_UP, LEFT -> talk.previous();
             case ESCAPE -> {
-                if (help.isVisible() || search.isVisible()) return false;
+                if (overlayOpen()) return false;
                 stopTalk();
             }
             default -> {
@@ -287,7 +288,7 @@ public final class MainWindow {
                     int n = Integer.parseInt(k.getName().replaceAll("\\D", ""));
                     if (n < ConceptGroup.values().length) jumpToGroup(ConceptGroup.values()[n]);
                 } else if (k == KeyCode.K) {
-                    search.show();
+                    search().show();
                 } else if (k == KeyCode.B) {
                     toggleNavigation();
                 } else if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
@@ -320,9 +321,9 @@ public final class MainWindow {
                     e.consume();
                 }
                 case ESCAPE -> {
-                    if (help.isVisible() || search.isVisible()) {
-                        help.setVisible(false);
-                        search.hide();
+                    if (overlayOpen()) {
+                        if (help != null) help.setVisible(false);
+                        if (search != null) search.hide();
                         e.consume();
                     }
                 }
@@ -345,7 +346,7 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
             if ("/".equals(e.getCharacter())) {
-                search.show();
+                search().show();
                 e.consume();
             } else if ("?".equals(e.getCharacter())) {
                 toggleHelp();
@@ -388,11 +389,11 @@ public final class MainWindow {
     }
 
     void toggleHelp() {
-        help.setVisible(!help.isVisible());
+        help().setVisible(!help().isVisible());
     }
 
     void openSearch() {
-        search.show();
+        search().show();
     }
 
     // ------------------------------------------------------------------ connection and reset
@@ -494,11 +495,23 @@ public final class MainWindow {
         return statusBar;
     }
 
+    private boolean overlayOpen() {
+        return (help != null && help.isVisible()) || (search != null && search.isVisible());
+    }
+
     public HelpOverlay help() {
+        if (help == null) {
+            help = new HelpOverlay(fxml);
+            layers.getChildren().add(help.root());
+        }
         return help;
     }
 
     public SearchOverlay search() {
+        if (search == null) {
+            search = new SearchOverlay(concepts, this::open);
+            layers.getChildren().add(1, search);
+        }
         return search;
     }
 

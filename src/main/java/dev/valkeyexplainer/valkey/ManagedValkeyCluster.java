@@ -42,9 +42,13 @@ public final class ManagedValkeyCluster implements AutoCloseable {
     /** The cluster bus listens on the client port + 10,000 (Valkey's {@code CLUSTER_PORT_INCR}). */
     public static final int BUS_PORT_OFFSET = 10_000;
     private static final long READY_TIMEOUT_MS = 15_000;
-    /** Starts every node, reports their pids, and kills them all once the JVM ({@code $2}) is gone. */
+    /**
+     * Starts every node, reports their pids, and once the JVM ({@code $2}) is gone kills them all and
+     * removes the cluster's directory (its config files hold the password).
+     */
     private static final String WATCHDOG = """
             b="$1"; parent="$2"; shift 2
+            top=$(dirname "$(dirname "$1")")
             pids=""
             for c in "$@"; do
               "$b" "$c" &
@@ -55,6 +59,7 @@ public final class ManagedValkeyCluster implements AutoCloseable {
             while kill -0 "$parent" 2>/dev/null; do sleep 0.3; done
             kill $pids 2>/dev/null
             wait
+            case "$top" in */valkey-explainer-cluster-*) rm -rf "$top" ;; esac
             """;
 
     /**

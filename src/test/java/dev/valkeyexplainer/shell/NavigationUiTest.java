@@ -128,6 +128,9 @@ class NavigationUiTest extends UiTestBase {
         robot.clickOn("#connect-button");
         waitUntil("the dialog", () -> robot.lookup("#connect-address").tryQuery().isPresent());
         robot.clickOn("Cancel");
+        robot.type(KeyCode.F1); // the help card is built the first time it opens
+        waitUntil("help shown", () -> window.help().isVisible());
+        robot.type(KeyCode.ESCAPE);
         assertEquals(allForms(), window.fxml().loaded());
     }
 

@@ -65,11 +65,17 @@ public final class Probe {
     }
 
     private static void app(int secondsPerConcept) throws Exception {
+        // as the app starts: the toolkit first, on a thread of its own, then the options, services and connection
+        CompletableFuture<Void> toolkit = new CompletableFuture<>();
+        Thread fxStart = new Thread(() -> Platform.startup(() -> toolkit.complete(null)), "vx-fx-startup");
+        fxStart.setDaemon(true);
+        fxStart.start();
         Options.Parsed options = Options.parse();
         AppServices services = new AppServices(options, ConceptRegistry.standard());
-        services.connectInitial(); // as the app does: in parallel with the toolkit's start
+        services.connectInitial();
+        toolkit.get(60, TimeUnit.SECONDS);
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
-        Platform.startup(() -> {
+        Platform.runLater(() -> {
             MainWindow w = new MainWindow(services, Platform::runLater);
             Stage stage = new Stage();
             Scene scene = new Scene(w.root(), options.width(), options.height());
