@@ -51,7 +51,7 @@ public final class SessionsConcept implements Concept {
 
     @Override
     public String title() {
-        return "Sessions: Hash vs JSON";
+        return "Hash vs JSON";
     }
 
     @Override
