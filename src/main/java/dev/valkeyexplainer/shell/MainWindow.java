@@ -72,6 +72,7 @@ public final class MainWindow {
     private final ShellToolbar toolbar;
     private final javafx.scene.layout.VBox bottom;
     private TalkMode talk;
+    private double journalBeforeTalk = 0.72;
     private TalkBar talkBar;
     private Concept active;
 
@@ -195,6 +196,8 @@ public final class MainWindow {
     /** FX thread: walks the talk from its first step (builds every concept's view first: steps drive them). */
     public void startTalk() {
         if (talk != null && talk.isActive()) return;
+        journalBeforeTalk = split.getDividerPositions()[0];
+        split.setDividerPositions(0.93); // the audience watches the concept: the journal keeps only its bar
         concepts.forEach(this::ensureView);
         talk = new TalkMode(concepts, this::open, fx);
         talkBar = new TalkBar(talk, this::stopTalk);
@@ -206,6 +209,7 @@ public final class MainWindow {
         if (talk == null) return;
         talk.stop();
         talkBar.closeNotesWindow();
+        split.setDividerPositions(journalBeforeTalk);
         bottom.getChildren().setAll(statusBar.root());
     }
 
@@ -416,7 +420,8 @@ public final class MainWindow {
         ConnectionStatus s = host.gateway().status();
         if (!s.sandbox()) {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete every key that starts with '" + prefix + "' on "
-                    + s.target() + "? Nothing else is touched.", ButtonType.OK, ButtonType.CANCEL);
+                    + s.target() + ", and the Function libraries the app loaded (names starting with vx_)? Nothing else"
+                    + " is touched.", ButtonType.OK, ButtonType.CANCEL);
             confirm.initOwner(scaled.getScene().getWindow());
             if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         }

@@ -107,13 +107,26 @@ public final class JournalFormat {
         return String.valueOf(value);
     }
 
-    /** The message of the innermost cause, without Java class names. */
+    /**
+     * The message of the innermost cause, without Java class names; Valkey GLIDE's connection errors
+     * ("Received connection error `… FatalReceiveError: channel closed`. Will attempt to reconnect")
+     * become a sentence a user can read.
+     */
     public static String errorMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) c = c.getCause();
         String msg = c.getMessage();
         if (msg == null || msg.isBlank()) msg = c.getClass().getSimpleName();
-        return msg.strip();
+        msg = msg.strip();
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("received connection error") || lower.contains("channel closed")
+                || lower.contains("fatalreceiveerror") || lower.contains("fatalsenderror")) {
+            return "The connection to the server was lost (the app reconnects by itself; try again in a moment).";
+        }
+        if (c instanceof java.util.concurrent.TimeoutException || lower.equals("request timed out")) {
+            return "The server did not answer in time (it may be down or busy).";
+        }
+        return msg;
     }
 
     /** The command as a valkey-cli line; arguments with spaces or quotes are quoted. */

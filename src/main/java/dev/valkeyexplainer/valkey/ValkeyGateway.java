@@ -359,7 +359,10 @@ public final class ValkeyGateway implements AutoCloseable {
         }
         List<String[]> arrays = commands.stream().map(l -> l.toArray(String[]::new)).toList();
         long t0 = System.nanoTime();
-        return c.batch(arrays, atomic, 30_000).whenComplete((replies, error) -> {
+        // a small batch must fail as fast as one command when the server dies (a gauge must not freeze for 30 s);
+        // a pipeline of thousands gets time in proportion
+        int timeoutMs = (int) Math.min(30_000, REQUEST_TIMEOUT_MS + 5L * arrays.size());
+        return c.batch(arrays, atomic, timeoutMs).whenComplete((replies, error) -> {
             long micros = (System.nanoTime() - t0) / 1_000;
             String reply = error != null ? JournalFormat.reply(error) : replies == null ? "(nil) aborted" : JournalFormat.reply(replies);
             boolean failed = error != null || (replies != null && java.util.Arrays.stream(replies).anyMatch(r -> r instanceof Throwable));
@@ -426,9 +429,41 @@ public final class ValkeyGateway implements AutoCloseable {
      * Completes with the number of keys removed.
      */
     public CompletableFuture<Long> resetNamespace(String conceptId) {
-        return deleteOwned(conceptId, "reset", namespace.prefix()).thenApply(n -> {
+        return deleteOwned(conceptId, "reset", namespace.prefix()).thenCompose(n -> {
             namespaceKeys = 0;
-            return n;
+            return deleteAppFunctions(conceptId).handle((x, e) -> n); // a user without @scripting keeps none anyway
+        });
+    }
+
+    /** The prefix of the Valkey Function libraries the app loads (vx_json, vx_semantic, …). */
+    public static final String FUNCTION_PREFIX = "vx_";
+
+    /**
+     * Removes the Function libraries the app loaded (names starting with {@link #FUNCTION_PREFIX}), on
+     * every primary of a cluster: reset leaves no code of the app's on the server either.
+     */
+    CompletableFuture<Void> deleteAppFunctions(String conceptId) {
+        return send(conceptId, "reset", Commands.read("FUNCTION", "LIST", "LIBRARYNAME", FUNCTION_PREFIX)).thenCompose(reply -> {
+            List<String> names = new java.util.ArrayList<>();
+            if (reply instanceof Object[] libs) {
+                for (Object lib : libs) {
+                    if (lib instanceof Map<?, ?> m && m.get("library_name") != null) {
+                        String name = String.valueOf(m.get("library_name"));
+                        if (name.startsWith(FUNCTION_PREFIX)) names.add(name);
+                    }
+                }
+            }
+            CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+            for (String name : names) {
+                ValkeyCall<Object> del = new ValkeyCall<>(List.of("FUNCTION", "DELETE", name), List.of(),
+                        "client.functionDelete(\"" + name + "\")", h -> h.cluster()
+                        ? ((glide.api.GlideClusterClient) h.glide()).functionDelete(name,
+                        glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_PRIMARIES)
+                        .thenApply(r -> (Object) r)
+                        : ((glide.api.GlideClient) h.glide()).functionDelete(name).thenApply(r -> (Object) r));
+                all = all.thenCompose(x -> send(conceptId, "reset", del).thenApply(r -> null));
+            }
+            return all;
         });
     }
 

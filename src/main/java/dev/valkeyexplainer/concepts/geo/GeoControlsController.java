@@ -266,14 +266,20 @@ public final class GeoControlsController {
     SearchShape fillTalkSearch(double km) {
         double[] q = GameWorld.queryPoint();
         mode(1);
-        fromMember.setSelected(false);
-        byBox.setSelected(false);
+        // the groups keep one toggle on (deselecting is undone): select the other one instead
+        selectOther(fromMember);
+        selectOther(byBox);
         centreLon.setText(GeoInput.coordinate(q[0]));
         centreLat.setText(GeoInput.coordinate(q[1]));
         radiusField.setText(SearchShape.fmt(km));
         unitChoice.setValue(SearchShape.Unit.KM);
         countField.setText("");
         return formShape();
+    }
+
+    /** Selects the toggle of {@code t}'s group that is not {@code t} ("a point", "radius"). */
+    private static void selectOther(ToggleButton t) {
+        t.getToggleGroup().getToggles().stream().filter(o -> o != t).findFirst().ifPresent(o -> o.setSelected(true));
     }
 
     private void talkSearch(double km) {

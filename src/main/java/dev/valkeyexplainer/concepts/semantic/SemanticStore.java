@@ -112,9 +112,12 @@ final class SemanticStore {
         fields.put(GlideString.of("vec"), GlideString.of(Vectors.toBlob(e.vector())));
         args.add("vec");
         args.add("<FLOAT32 × " + e.vector().length + ", " + 4 * e.vector().length + " bytes>");
+        // the Java shown names every field the server gets, in the order sent (as the Python does)
         ValkeyCall<Long> call = new ValkeyCall<>(args, List.of(key), "client.hset(gs(" + JournalFormat.javaString(key)
                 + "), Map.of(\n    gs(\"question\"), gs(question), gs(\"answer\"), gs(answer),\n    gs(\"country\"), gs("
-                + JournalFormat.javaString(e.country()) + "),\n    gs(\"vec\"), gs(Vectors.toBlob(vector))))",
+                + JournalFormat.javaString(e.country()) + "), gs(\"group\"), gs(" + JournalFormat.javaString(
+                e.group() == null ? "" : e.group()) + "),\n    gs(\"model\"), gs(" + JournalFormat.javaString(e.model())
+                + "), gs(\"tokens\"), gs(\"" + e.tokens() + "\"),\n    gs(\"vec\"), gs(Vectors.toBlob(query))))",
                 h -> h.glide().hset(GlideString.of(key), fields));
         CompletableFuture<Void> ready = usesSearchModule() ? index.ensure() : CompletableFuture.completedFuture(null);
         return ready.thenCompose(x -> valkey.send(call)).thenApply(n -> call);
