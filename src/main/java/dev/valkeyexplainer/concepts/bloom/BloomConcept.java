@@ -103,6 +103,8 @@ public final class BloomConcept implements Concept {
     }
 
     private void showReading(BloomState.Filter f) {
+        // a reading that works again clears the error of the ones that did not
+        if (model.status.get() != null && model.status.get().startsWith("Cannot read the filter")) model.status.set("");
         if (model.keys.get() != null && f.name().equals(model.keys.get().name())) model.filter.set(f);
     }
 

@@ -48,10 +48,17 @@ final class CscPresenter {
     /** FX thread: a new server reading (the poller). */
     void showReading(TrackingReading r) {
         reading = r;
+        if (pollFailed) { // a reading that works again clears the error of the ones that did not
+            pollFailed = false;
+            view.restoreStatus();
+        }
         refresh();
     }
 
+    private boolean pollFailed;
+
     void showPollError(String text) {
+        pollFailed = true;
         view.showStatus("Could not read the server's tracking state: " + text, true);
     }
 

@@ -122,7 +122,15 @@ final class CscView extends VBox {
     }
 
     void showStatus(String text, boolean problem) {
+        if (!problem) lastGoodStatus = text;
         status.setText(text);
         status.pseudoClassStateChanged(PseudoClass.getPseudoClass("problem"), problem);
+    }
+
+    private String lastGoodStatus = "";
+
+    /** Shows the last status that was not a problem again (after a problem went away). */
+    void restoreStatus() {
+        showStatus(lastGoodStatus, false);
     }
 }

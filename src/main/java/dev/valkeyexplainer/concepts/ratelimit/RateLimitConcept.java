@@ -152,6 +152,8 @@ public final class RateLimitConcept implements Concept {
     }
 
     private void showLive(LiveState s) {
+        // a reading that works again clears the error of the ones that did not
+        if (model.status.get() != null && model.status.get().startsWith("Cannot read Bob's keys")) model.status.set("");
         model.live.set(s);
         model.anchor(s.serverMs(), s.readNanos());
     }
