@@ -87,12 +87,31 @@ final class ChatExperiments {
 
     /** Bob leaves; Alice speaks; Bob comes back; Alice speaks again. */
     CompletableFuture<AtMostOnce> atMostOnce() {
-        return room.serial(() -> room.ready().thenComposeAsync(x -> room.leave("bob")
+        boolean shard = room.mode() == ChatMode.SHARDED;
+        return room.serial(() -> room.ready().thenComposeAsync(x -> subscribers(shard).thenCompose(before -> room.leave("bob")
+                        .thenCompose(y -> untilFewer(shard, before, 60)))
                 .thenComposeAsync(y -> room.publish(speaker(), room.mode(), room.channel(), "Bob, are you there? (sent while Bob is away)"), room.fx())
                 .thenComposeAsync(missed -> room.rejoin("bob")
                         .thenComposeAsync(y -> room.publish(speaker(), room.mode(), room.channel(), "Welcome back, Bob!"), room.fx())
                         .thenApply(after -> new AtMostOnce(missed, after, missed.deliveredTo().contains("bob")
                                 || room.received("bob", missed.message().toJson()))), room.fx()), room.fx()));
+    }
+
+    /** The channel's subscriber count as the server reports it (NUMSUB / SHARDNUMSUB), or -1 when unknown. */
+    private CompletableFuture<Long> subscribers(boolean shard) {
+        return room.backend().map(b -> b.observer().numsub(shard).exceptionally(e -> -1L))
+                .orElse(CompletableFuture.completedFuture(-1L));
+    }
+
+    /**
+     * Waits (up to {@code tries} × 50 ms) until the server counts fewer subscribers than before: closing a
+     * client is asynchronous, and a message published before the server dropped Bob's old connection
+     * would still reach him — not the lesson.
+     */
+    private CompletableFuture<Void> untilFewer(boolean shard, long before, int tries) {
+        if (before < 0 || tries <= 0) return CompletableFuture.completedFuture(null);
+        return subscribers(shard).thenCompose(n -> n >= 0 && n < before ? CompletableFuture.<Void>completedFuture(null)
+                : dev.valkeyexplainer.concept.Async.delay(50).thenCompose(x -> untilFewer(shard, before, tries - 1)));
     }
 
     /** Moves the channel's slot to the next shard while Alice and Bob listen with SSUBSCRIBE (own cluster only). */
