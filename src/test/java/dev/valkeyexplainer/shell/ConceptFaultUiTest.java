@@ -108,12 +108,23 @@ class ConceptFaultUiTest {
             } catch (java.util.concurrent.ExecutionException e) {
                 fail(id + ": the scenario failed after the server came back: " + e.getCause(), e);
             }
-            assertTrue(uncaught.isEmpty(), "uncaught exceptions: " + uncaught);
+            assertTrue(uncaught.isEmpty(), id + ": uncaught exceptions: " + describe(uncaught));
             long gapMs = maxGapNanos.get() / 1_000_000;
             assertTrue(gapMs < 1_000, id + ": a frame froze for " + gapMs + " ms");
         } finally {
             Platform.runLater(frames::stop);
         }
+    }
+
+    /** Each exception with the frames that say where it came from (the message alone does not). */
+    private static String describe(List<Throwable> errors) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable e : errors) {
+            out.append('\n').append(e);
+            StackTraceElement[] trace = e.getStackTrace();
+            for (int i = 0; i < Math.min(trace.length, 25); i++) out.append("\n    at ").append(trace[i]);
+        }
+        return out.toString();
     }
 
     /** The steps one after the other, each started on the FX thread as a button would. */

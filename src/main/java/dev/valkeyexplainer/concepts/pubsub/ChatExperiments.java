@@ -88,13 +88,15 @@ final class ChatExperiments {
     /** Bob leaves; Alice speaks; Bob comes back; Alice speaks again. */
     CompletableFuture<AtMostOnce> atMostOnce() {
         boolean shard = room.mode() == ChatMode.SHARDED;
-        return room.serial(() -> room.ready().thenComposeAsync(x -> subscribers(shard).thenCompose(before -> room.leave("bob")
-                        .thenCompose(y -> untilFewer(shard, before, 60)))
+        return room.serial(() -> room.ready()
+                .thenComposeAsync(x -> subscribers(shard), room.fx())
+                // leave() redraws the players, so it runs on the FX thread (the count arrives on a client thread)
+                .thenComposeAsync(before -> room.leave("bob").thenCompose(y -> untilFewer(shard, before, 60)), room.fx())
                 .thenComposeAsync(y -> room.publish(speaker(), room.mode(), room.channel(), "Bob, are you there? (sent while Bob is away)"), room.fx())
                 .thenComposeAsync(missed -> room.rejoin("bob")
                         .thenComposeAsync(y -> room.publish(speaker(), room.mode(), room.channel(), "Welcome back, Bob!"), room.fx())
                         .thenApply(after -> new AtMostOnce(missed, after, missed.deliveredTo().contains("bob")
-                                || room.received("bob", missed.message().toJson()))), room.fx()), room.fx()));
+                                || room.received("bob", missed.message().toJson()))), room.fx()));
     }
 
     /** The channel's subscriber count as the server reports it (NUMSUB / SHARDNUMSUB), or -1 when unknown. */
