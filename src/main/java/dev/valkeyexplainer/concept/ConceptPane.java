@@ -58,6 +58,7 @@ public final class ConceptPane {
         pane.setMinHeight(0);
         pane.setTop(top);
         new Arrangement(pane, visual, side, sideScroll).wide();
+        MessageReveal.watch(controls); // a refusal below the fold is scrolled into view
         return pane;
     }
 

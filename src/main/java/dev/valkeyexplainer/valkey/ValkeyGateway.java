@@ -52,6 +52,7 @@ public final class ValkeyGateway implements AutoCloseable {
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionTarget>> connectListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private final Set<DedicatedClient> dedicated = ConcurrentHashMap.newKeySet();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     /** Calls the server refused for their key ("GET vx:k"): never sent again to this server. */
@@ -123,6 +124,20 @@ public final class ValkeyGateway implements AutoCloseable {
 
     public void removeReconnectListener(Runnable r) {
         reconnectListeners.remove(r);
+    }
+
+    /**
+     * Runs (on a gateway thread, before the reconnect listeners and the "connected" status) when the server that answers again at
+     * the same address is a new process: its {@code run_id} (INFO server) changed. Its data is whatever
+     * it loaded at start (nothing, for the sandbox), so results a concept remembers from before no
+     * longer describe it.
+     */
+    public void addRestartListener(Runnable r) {
+        restartListeners.add(r);
+    }
+
+    public void removeRestartListener(Runnable r) {
+        restartListeners.remove(r);
     }
 
     /**
@@ -215,6 +230,11 @@ public final class ValkeyGateway implements AutoCloseable {
                 });
     }
 
+    /** A new process answers: both run_ids are known and differ (a user without INFO reports none). */
+    static boolean restarted(String before, String now) {
+        return before != null && !before.isEmpty() && now != null && !now.isEmpty() && !before.equals(now);
+    }
+
     /** PING, unless this user may not run it (then INFO keyspace, which Glide needs anyway). */
     private CompletableFuture<String[]> healthCommand(ClientHandle c) {
         String[] ping = {"PING"};
@@ -232,7 +252,13 @@ public final class ValkeyGateway implements AutoCloseable {
                     // Glide has reconnected by itself; the new connection has a new CLIENT ID and none of
                     // the per-connection state (CLIENT TRACKING, …), so listeners re-apply theirs.
                     journalEvent("RECONNECTED " + target.redacted(), "OK");
+                    String runBefore = status.runId();
                     refreshServerInfo().whenComplete((s, err) -> {
+                        if (restarted(runBefore, status.runId())) {
+                            // before "connected" is published: what a concept forgets is gone before anyone acts again
+                            journalEvent("SERVER RESTARTED " + target.redacted() + " (new run_id)", "OK");
+                            restartListeners.forEach(ValkeyGateway::runQuietly);
+                        }
                         publish(status.withState(ConnectionStatus.State.CONNECTED, "Reconnected to " + target.redacted())
                                 .withLatency(micros));
                         reconnectListeners.forEach(ValkeyGateway::runQuietly);

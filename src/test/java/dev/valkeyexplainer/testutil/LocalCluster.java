@@ -45,10 +45,13 @@ public final class LocalCluster implements AutoCloseable {
                     .redirectOutput(nodeDir.resolve("log").toFile()).start());
         }
         for (int port : ports) waitFor(() -> ping(port), 10_000);
-        List<String> create = new ArrayList<>(List.of(cli.toString(), "-a", PASSWORD, "--no-auth-warning", "--cluster", "create"));
+        List<String> create = new ArrayList<>(List.of(cli.toString(), "--cluster", "create"));
         for (int port : ports) create.add("127.0.0.1:" + port);
         create.add("--cluster-yes");
-        Process p = new ProcessBuilder(create).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(create).redirectErrorStream(true);
+        // the password through the environment (valkey-cli reads REDISCLI_AUTH), never on a command line `ps` shows
+        pb.environment().put("REDISCLI_AUTH", PASSWORD);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             close();

@@ -118,6 +118,12 @@ class GatewayIT {
         AtomicInteger reconnects = new AtomicInteger();
         gateway.addStatusListener(seen::add);
         gateway.addReconnectListener(reconnects::incrementAndGet);
+        AtomicInteger restarts = new AtomicInteger();
+        AtomicInteger connectedWhenRestartHeard = new AtomicInteger();
+        gateway.addRestartListener(() -> {
+            restarts.incrementAndGet();
+            if (gateway.status().connected()) connectedWhenRestartHeard.incrementAndGet();
+        });
         send(Commands.set("vx:before", "1"));
         String runIdBefore = runId();
 
@@ -134,6 +140,10 @@ class GatewayIT {
         assertEquals(1, reconnects.get(), "reconnect listeners run once");
         assertEquals("OK", send(Commands.set("vx:after", "2")));
         assertNotEquals(runIdBefore, runId(), "a new server process behind the same address");
+        assertEquals(1, restarts.get(), "the new run_id is heard once: what concepts remember is gone");
+        assertEquals(0, connectedWhenRestartHeard.get(), "heard before 'connected' is published");
+        assertTrue(journal.snapshot().stream().anyMatch(e -> e.commandText().startsWith("SERVER RESTARTED")),
+                "the journal says the server is a new process");
         assertTrue(seen.stream().anyMatch(s -> s.state() == ConnectionStatus.State.DOWN));
     }
 

@@ -8,16 +8,15 @@ import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
+import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.concept.TalkStep;
-import dev.valkeyexplainer.valkey.ConnectionTarget;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -38,8 +37,7 @@ public final class BloomConcept implements Concept {
     private BloomTab tab;
     private BloomView view;
     private LivePoller<BloomState.Filter> poller;
-    private Runnable onReconnect;
-    private Consumer<ConnectionTarget> onConnect;
+    private ServerHooks hooks;
 
     @Override
     public String id() {
@@ -85,10 +83,7 @@ public final class BloomConcept implements Concept {
         VBox form = ctx.fxml().load("concepts/bloom/controls.fxml", controls);
         controls.playerBox.getChildren().setAll(tab.player.controls());
         code.show("Glide: a Bloom filter whose bits live in Valkey", tab.intro());
-        onReconnect = poller::tick;
-        onConnect = t -> ctx.fx().execute(tab::forget);
-        ctx.gateway().addReconnectListener(onReconnect);
-        ctx.gateway().addConnectListener(onConnect);
+        hooks = new ServerHooks(ctx.gateway(), ctx.fx()).onReconnect(poller::tick).onNewData(tab::forget);
         return ConceptPane.layout(ID, "Bloom filter: is this player in the set?",
                 "The bits below are the server's own (GETRANGE after every change). A Lua script hashes each item and sets or"
                         + " reads its bits atomically; valkey-bloom does the same inside the server, with SipHash.",
@@ -121,10 +116,7 @@ public final class BloomConcept implements Concept {
     @Override
     public void dispose() {
         deactivate();
-        if (ctx != null) {
-            if (onReconnect != null) ctx.gateway().removeReconnectListener(onReconnect);
-            if (onConnect != null) ctx.gateway().removeConnectListener(onConnect);
-        }
+        if (hooks != null) hooks.remove();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.concepts.cache;
 
 import dev.valkeyexplainer.concept.CodePanel;
+import dev.valkeyexplainer.concept.MessageReveal;
 import dev.valkeyexplainer.db.Player;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.util.Locale;
@@ -159,7 +160,7 @@ public final class CacheControlsController {
 
     private Optional<Integer> checkedId() {
         Optional<Integer> id = parseId();
-        cacheMessage.setText(id.isEmpty() ? String.format(Locale.ROOT, "The player id must be a whole number from 1 to %,d.",
+        MessageReveal.problem(cacheMessage, id.isEmpty() ? String.format(Locale.ROOT, "The player id must be a whole number from 1 to %,d.",
                 model.players()) : "");
         return id;
     }
@@ -172,7 +173,7 @@ public final class CacheControlsController {
     CompletableFuture<PlayerCache.Lookup> lookup(int id) {
         cachePlayerId.setText(Integer.toString(id));
         return model.lookup(id).whenComplete((l, e) -> fx.execute(() -> {
-            if (e != null) cacheMessage.setText("Lookup failed: " + JournalFormat.errorMessage(e));
+            if (e != null) MessageReveal.problem(cacheMessage, "Lookup failed: " + JournalFormat.errorMessage(e));
         }));
     }
 
@@ -195,8 +196,8 @@ public final class CacheControlsController {
 
     @FXML
     private void onClear() {
-        model.clearCached().whenComplete((n, e) -> fx.execute(() -> cacheMessage.setText(e != null
-                ? "Clear failed: " + JournalFormat.errorMessage(e) : String.format(Locale.ROOT, "Removed %,d cached players.", n))));
+        model.clearCached().whenComplete((n, e) -> fx.execute(() -> MessageReveal.show(cacheMessage, e != null
+                ? "Clear failed: " + JournalFormat.errorMessage(e) : String.format(Locale.ROOT, "Removed %,d cached players.", n), e != null)));
     }
 
     @FXML
@@ -208,7 +209,7 @@ public final class CacheControlsController {
             gold = Long.parseLong(cacheGold.getText().strip().replace(",", ""));
             if (gold < 0 || gold > 1_000_000_000L) throw new NumberFormatException();
         } catch (NumberFormatException e) {
-            cacheMessage.setText("Gold must be a whole number from 0 to 1,000,000,000.");
+            MessageReveal.problem(cacheMessage, "Gold must be a whole number from 0 to 1,000,000,000.");
             return;
         }
         update(id.get(), gold);
@@ -224,7 +225,7 @@ public final class CacheControlsController {
         cachePlayerId.setText(Integer.toString(id));
         cacheGold.setText(Long.toString(gold));
         return model.update(id, gold).whenComplete((p, e) -> fx.execute(() ->
-                cacheMessage.setText(e == null ? "" : "UPDATE failed: " + JournalFormat.errorMessage(e))));
+                MessageReveal.problem(cacheMessage, e == null ? "" : "UPDATE failed: " + JournalFormat.errorMessage(e))));
     }
 
     void trigger(boolean on) {
@@ -245,7 +246,7 @@ public final class CacheControlsController {
         showCode(CacheMode.HOT_KEY);
         return model.startHot(n, (int) cacheHotTtl.getValue(), (int) cacheThreshold.getValue())
                 .whenComplete((x, e) -> fx.execute(() -> {
-                    if (e != null) cacheMessage.setText("The readers could not start: " + JournalFormat.errorMessage(e));
+                    if (e != null) MessageReveal.problem(cacheMessage, "The readers could not start: " + JournalFormat.errorMessage(e));
                 }));
     }
 

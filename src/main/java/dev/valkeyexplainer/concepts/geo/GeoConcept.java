@@ -8,6 +8,7 @@ import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
+import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.Snippet;
 import dev.valkeyexplainer.concept.TalkStep;
@@ -15,7 +16,6 @@ import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
@@ -35,8 +35,7 @@ public final class GeoConcept implements Concept {
     private GeoTab tab;
     private GeoView view;
     private LivePoller<GeoModel.Snapshot> poller;
-    private Runnable onReconnect;
-    private Consumer<dev.valkeyexplainer.valkey.ConnectionTarget> onConnect;
+    private ServerHooks hooks;
 
     @Override
     public String id() {
@@ -86,10 +85,7 @@ public final class GeoConcept implements Concept {
         controls.clickCentresToggle().selectedProperty().addListener((o, a, b) ->
                 view.map.clickMode.set(b ? GeoMapView.ClickMode.CENTRE : GeoMapView.ClickMode.ADD));
         code.show("Glide: who is near?", introSnippet(worldKey));
-        onReconnect = poller::tick;
-        onConnect = t -> ctx.fx().execute(tab::forget);
-        ctx.gateway().addReconnectListener(onReconnect);
-        ctx.gateway().addConnectListener(onConnect);
+        hooks = new ServerHooks(ctx.gateway(), ctx.fx()).onReconnect(poller::tick).onNewData(tab::forget);
         return ConceptPane.layout(ID, "Geospatial: who is near?",
                 "Members are drawn from their sorted-set scores as read from the server; every search is a real GEOSEARCH,"
                         + " and the cells under it are the server's own range queries.",
@@ -145,10 +141,7 @@ public final class GeoConcept implements Concept {
     @Override
     public void dispose() {
         deactivate();
-        if (ctx != null) {
-            if (onReconnect != null) ctx.gateway().removeReconnectListener(onReconnect);
-            if (onConnect != null) ctx.gateway().removeConnectListener(onConnect);
-        }
+        if (hooks != null) hooks.remove();
     }
 
     @Override

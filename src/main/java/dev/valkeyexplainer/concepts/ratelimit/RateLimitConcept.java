@@ -9,14 +9,13 @@ import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
+import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
-import dev.valkeyexplainer.valkey.ConnectionTarget;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
@@ -45,8 +44,7 @@ public final class RateLimitConcept implements Concept {
     private Limiters limiters;
     private LivePoller<LiveState> poller;
     private FrameClock.FrameListener frames;
-    private Runnable onReconnect;
-    private Consumer<ConnectionTarget> onConnect;
+    private ServerHooks hooks;
     private EventHandler<KeyEvent> keys;
     private BorderPane pane;
     private boolean active;
@@ -107,13 +105,10 @@ public final class RateLimitConcept implements Concept {
                 return false; // nothing here ever settles: the screenshot mode need not wait for it
             }
         };
-        onReconnect = () -> {
+        hooks = new ServerHooks(ctx.gateway(), ctx.fx()).onReconnect(() -> {
             poller.tick();
             ctx.fx().execute(tab::reconnected);
-        };
-        onConnect = t -> ctx.fx().execute(tab::forget);
-        ctx.gateway().addReconnectListener(onReconnect);
-        ctx.gateway().addConnectListener(onConnect);
+        }).onNewData(tab::forget);
         pane = ConceptPane.layout(ID, "Rate limiting with Lua scripts",
                 "Bob's spells go to three limiters, each a Lua script on the server; every verdict, count, TTL and token below"
                         + " was returned or read from Valkey.",
@@ -176,10 +171,7 @@ public final class RateLimitConcept implements Concept {
     @Override
     public void dispose() {
         deactivate();
-        if (ctx != null) {
-            if (onReconnect != null) ctx.gateway().removeReconnectListener(onReconnect);
-            if (onConnect != null) ctx.gateway().removeConnectListener(onConnect);
-        }
+        if (hooks != null) hooks.remove();
         if (pane != null && pane.getScene() != null && keys != null) pane.getScene().removeEventHandler(KeyEvent.KEY_PRESSED, keys);
     }
 

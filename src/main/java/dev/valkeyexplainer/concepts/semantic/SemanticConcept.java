@@ -144,7 +144,7 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
     CompletableFuture<SemanticCache.Lookup> askAndShow(String question) {
         var problem = Embedder.problem(question);
         if (problem.isPresent()) {
-            controls.message(problem.get());
+            controls.problem(problem.get());
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
         controls.message("");
@@ -156,7 +156,7 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
                 .handleAsync((r, e) -> {
                     controls.busy(false);
                     if (e != null) {
-                        controls.message("That question did not go through: " + JournalFormat.errorMessage(e));
+                        controls.problem("That question did not go through: " + JournalFormat.errorMessage(e));
                         throw new java.util.concurrent.CompletionException(e);
                     }
                     SemanticCache.Lookup l = (SemanticCache.Lookup) r[0];
@@ -181,7 +181,7 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
                 .handleAsync((n, e) -> {
                     controls.busy(false);
                     if (e != null) {
-                        controls.message("Filling the cache failed: " + JournalFormat.errorMessage(e));
+                        controls.problem("Filling the cache failed: " + JournalFormat.errorMessage(e));
                         throw new java.util.concurrent.CompletionException(e);
                     }
                     controls.message(String.format(Locale.ROOT, "Stored %d seed questions with their answers (as if asked"
@@ -193,7 +193,7 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
     @Override
     public void clear() {
         store.clear().thenCompose(n -> refreshEntries().thenApply(x -> n)).whenCompleteAsync((n, e) -> {
-            if (e != null) controls.message("Emptying the cache failed: " + JournalFormat.errorMessage(e));
+            if (e != null) controls.problem("Emptying the cache failed: " + JournalFormat.errorMessage(e));
             else {
                 controls.message(String.format(Locale.ROOT, "Deleted %d cached entr%s (SCAN MATCH %s* + UNLINK).", n,
                         n == 1 ? "y" : "ies", store.prefix()));
@@ -215,7 +215,7 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
                 .handleAsync((m, e) -> {
                     controls.busy(false);
                     if (e != null) {
-                        controls.message("Measuring failed: " + JournalFormat.errorMessage(e));
+                        controls.problem("Measuring failed: " + JournalFormat.errorMessage(e));
                         throw new java.util.concurrent.CompletionException(e);
                     }
                     controls.message("");
@@ -239,7 +239,7 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
                 }, ctx.fx())
                 .exceptionally(e -> {
                     LOG.debug("reading the cached entries failed: {}", JournalFormat.errorMessage(e));
-                    ctx.fx().execute(() -> controls.message("Could not read the cache: " + JournalFormat.errorMessage(e)));
+                    ctx.fx().execute(() -> controls.problem("Could not read the cache: " + JournalFormat.errorMessage(e)));
                     return null;
                 });
     }

@@ -142,8 +142,18 @@ public final class SemanticControlsController {
         measure.setDisable(b);
     }
 
+    /** A progress or result line (neutral). */
     void message(String m) {
-        message.setText(m == null ? "" : m);
+        show(m, false);
+    }
+
+    /** A refusal or failure (red; scrolled into view when below the fold). */
+    void problem(String m) {
+        show(m, true);
+    }
+
+    private void show(String m, boolean problem) {
+        dev.valkeyexplainer.concept.MessageReveal.show(message, m, problem);
     }
 
     void status(String modelNote, String engineNote, String modelLabel) {

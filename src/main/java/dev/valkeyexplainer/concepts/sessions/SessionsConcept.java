@@ -8,13 +8,12 @@ import dev.valkeyexplainer.concept.ConceptGroup;
 import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
+import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
-import dev.valkeyexplainer.valkey.ConnectionTarget;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
@@ -36,8 +35,7 @@ public final class SessionsConcept implements Concept {
     private SessionsTab tab;
     private SessionsView view;
     private LivePoller<SessionsModel.Snapshot> poller;
-    private Runnable onReconnect;
-    private Consumer<ConnectionTarget> onConnect;
+    private ServerHooks hooks;
 
     @Override
     public String id() {
@@ -88,18 +86,15 @@ public final class SessionsConcept implements Concept {
             model.accept(s);
         }), e -> ctx.fx().execute(() -> model.status.set(CANNOT_READ + JournalFormat.errorMessage(e))));
         model.snapshot.addListener((o, a, s) -> showEngine());
-        onReconnect = () -> {
+        hooks = new ServerHooks(ctx.gateway(), ctx.fx()).onReconnect(() -> {
             store.forgetLibrary();
             poller.tick();
-        };
-        onConnect = t -> ctx.fx().execute(() -> {
+        }).onNewData(() -> {
             tab.forget();
             model.limits.set(null);
             showEngine();
             tab.readLimits();
         });
-        ctx.gateway().addReconnectListener(onReconnect);
-        ctx.gateway().addConnectListener(onConnect);
         showEngine();
         return ConceptPane.layout(ID, "Sessions: the same player as a Hash and as a JSON document",
                 "Both stores read live from the server after every change; a path's matches light up in the document.",
@@ -140,10 +135,7 @@ public final class SessionsConcept implements Concept {
     @Override
     public void dispose() {
         deactivate();
-        if (ctx != null) {
-            if (onReconnect != null) ctx.gateway().removeReconnectListener(onReconnect);
-            if (onConnect != null) ctx.gateway().removeConnectListener(onConnect);
-        }
+        if (hooks != null) hooks.remove();
     }
 
     @Override

@@ -107,8 +107,15 @@ public final class SessionsControlsController {
         });
         measureMemory.setOnAction(e -> actions.measureMemory());
         compare.setOnAction(e -> {
-            items.increment(0); // commits a typed number
-            actions.compare(items.getValue());
+            // the typed text, read here: a spinner would clamp 5000 to 1,000 or throw on "abc" without a word
+            String typed = items.getEditor().getText();
+            Integer n = itemCount(typed);
+            if (n == null) {
+                model.problem.set(itemCountProblem(typed));
+                return;
+            }
+            items.getValueFactory().setValue(n);
+            actions.compare(n);
         });
         store.setOnAction(e -> actions.replaceDocument(document.getText()));
         badJson.setOnAction(e -> actions.badInput(BadInput.NOT_JSON));
@@ -118,6 +125,24 @@ public final class SessionsControlsController {
         badHuge.setOnAction(e -> actions.badInput(BadInput.HUGE));
         problem.textProperty().bind(model.problem);
         status.textProperty().bind(model.status);
+    }
+
+    /** Bounds of the item count for "Compare server vs client" (each item is one JSON object in the document). */
+    static final int MIN_ITEMS = 1, MAX_ITEMS = 1_000;
+
+    /** The item count typed (thousands separators allowed), or null when it is not a whole number from 1 to 1,000. */
+    static Integer itemCount(String text) {
+        if (text == null) return null;
+        String t = text.replace(",", "").replace("_", "").strip();
+        if (!t.matches("[0-9]{1,7}")) return null;
+        int n = Integer.parseInt(t);
+        return n >= MIN_ITEMS && n <= MAX_ITEMS ? n : null;
+    }
+
+    /** What is wrong with the typed item count, as shown under the form. */
+    static String itemCountProblem(String text) {
+        String shown = text == null || text.isBlank() ? "nothing" : "\"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
+        return "Items must be a whole number from 1 to 1,000 (the inventory stored before the comparison), not " + shown + ".";
     }
 
     /** The field as typed (an editable combo box commits its text only when it loses focus). */

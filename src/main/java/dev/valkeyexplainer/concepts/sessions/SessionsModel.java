@@ -123,6 +123,9 @@ final class SessionsModel {
         snapshot.set(null);
         changes.set(Changes.NONE);
         query.set(null);
+        // measurements of a server that is gone (or whose data was reset) no longer describe the one here
+        memory.set(null);
+        wire.set(null);
     }
 
     /** The hash fields and JSON pointers whose value is new or different in {@code after}. */

@@ -2,6 +2,7 @@ package dev.valkeyexplainer.concepts.semantic;
 
 import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.valkeyexplainer.testutil.UiTestBase;
@@ -30,6 +31,7 @@ class SemanticUiTest extends UiTestBase {
         waitUntil("the model loaded", () -> label(robot, "#semantic-model-status").startsWith("Embedding model ready"));
         robot.clickOn("#semantic-clear");
         waitUntil("the cache is empty", () -> label(robot, "#semantic-message").startsWith("Deleted"));
+        assertFalse(isProblem(robot), "a result is not shown as a problem");
         ask(robot, SemanticConcept.TALK_FIRST);
         waitUntil("a miss", () -> label(robot, "#semantic-badge").equals("MISS") && label(robot, "#semantic-answer").contains("18:00"));
         ask(robot, SemanticConcept.TALK_SECOND);
@@ -52,7 +54,12 @@ class SemanticUiTest extends UiTestBase {
         robot.interact(() -> robot.lookup("#semantic-question").queryAs(javafx.scene.control.TextField.class).setText("🐉🐉"));
         robot.clickOn("#semantic-ask");
         waitUntil("the emoji message", () -> label(robot, "#semantic-message").startsWith("Ask with words"));
+        assertTrue(isProblem(robot), "a refusal is shown as a problem");
         assertEquals(rows, journalRows(robot).size(), "nothing was sent");
+    }
+
+    private static boolean isProblem(FxRobot robot) {
+        return robot.lookup("#semantic-message").query().getStyleClass().contains(dev.valkeyexplainer.concept.MessageReveal.STYLE_CLASS);
     }
 
     private void ask(FxRobot robot, String q) {

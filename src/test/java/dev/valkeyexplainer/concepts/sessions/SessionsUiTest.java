@@ -126,6 +126,14 @@ class SessionsUiTest extends UiTestBase {
         robot.clickOn("#sessions-increment");
         waitUntil("the app's message", () -> robot.lookup("#sessions-problem").queryAs(Label.class).getText()
                 .contains("'abc' is not a number"));
+        SessionsModel.WireRun wireBefore = modelOf().wire.get();
+        for (String typed : List.of("abc", "5000", "0", "-3")) { // a spinner alone would clamp or throw
+            robot.interact(() -> robot.lookup("#sessions-items").queryAs(javafx.scene.control.Spinner.class).getEditor().setText(typed));
+            robot.clickOn("#sessions-compare");
+            waitUntil("the item count's message for " + typed, () -> robot.lookup("#sessions-problem").queryAs(Label.class).getText()
+                    .equals(SessionsControlsController.itemCountProblem(typed)));
+        }
+        assertTrue(modelOf().wire.get() == wireBefore, "no comparison ran");
         ask(robot, "$.inventory[?(@.qty>)]");
         String problem = robot.lookup("#sessions-problem").queryAs(Label.class).getText();
         assertTrue(problem.contains("Invalid number"), problem);

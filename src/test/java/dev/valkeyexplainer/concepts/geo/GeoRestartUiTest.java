@@ -1,0 +1,73 @@
+package dev.valkeyexplainer.concepts.geo;
+
+import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.valkeyexplainer.testutil.UiApp;
+import dev.valkeyexplainer.valkey.ManagedValkeyServer;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A search is on screen; the server is killed and a new process starts on the same port (empty: the
+ * test server saves nothing). The search's "Underneath" card and its answer described the old data,
+ * so they go; the map shows what the new server holds.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeoRestartUiTest {
+
+    private ManagedValkeyServer server;
+    private UiApp app;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = ManagedValkeyServer.start();
+        app = new UiApp("--tab", "geo", "--connect", "valkey://default:" + server.target().password() + "@127.0.0.1:" + server.port());
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) app.close();
+        if (server != null) server.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage);
+    }
+
+    private GeoModel model() {
+        return ((GeoView) ((BorderPane) app.window.activeView()).getCenter()).map.model();
+    }
+
+    @Test
+    void aRestartedServerClearsTheSearchThatDescribedItsOldData(FxRobot robot) {
+        waitUntil("connected", () -> app.services.gateway().status().connected());
+        robot.clickOn("#geo-mode-members").clickOn("#geo-talk");
+        waitUntil("the talk's members are on the map", () -> model().snapshot.get() != null
+                && model().snapshot.get().member("Alice").isPresent());
+        robot.clickOn("#geo-mode-search").clickOn("#geo-talk-3km");
+        waitUntil("a search is shown", () -> model().search.get() != null && model().search.get().hits().size() == 2);
+
+        server.kill();
+        waitUntil("the outage is noticed", () -> !app.services.gateway().status().connected());
+        server.restart();
+        waitUntil("reconnected", () -> app.services.gateway().status().connected());
+        waitUntil("the old search is gone", () -> model().search.get() == null);
+        waitUntil("the map shows the new, empty server", () -> model().snapshot.get() != null
+                && model().snapshot.get().members().isEmpty());
+        assertNull(model().detail.get(), "no score card of a member that is gone");
+        assertTrue(app.services.journal().snapshot().stream().anyMatch(e -> e.commandText().startsWith("SERVER RESTARTED")),
+                "the journal says why");
+    }
+}
