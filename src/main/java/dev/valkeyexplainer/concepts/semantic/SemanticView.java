@@ -149,11 +149,11 @@ final class SemanticView extends VBox {
         if (m == null) return;
         ThresholdTable t = m.table();
         tableTitle.setText(String.format(Locale.ROOT, "%d seeds cached; %d paraphrases + %d unrelated questions asked;"
-                        + " exact cosine; corpus embedded in %,d ms.", t.cached(),
+                        + " exact cosine; corpus embedded in %,d ms. Per 1,000 questions: model calls saved, wrong answers served.", t.cached(),
                 t.paraphraseProbes(), t.unrelatedProbes(), m.embedMillis()));
         measureNote.setText(String.format(Locale.ROOT, "Measured in %,d ms on the %d questions of the shipped corpus with the"
                 + " local model (all-MiniLM-L6-v2): your data will differ.", m.totalMillis(), m.questions()));
-        String[] head = {"similarity ≥", "hits", "right hits", "paraphrases served"};
+        String[] head = {"similarity ≥", "hits", "right hits", "paraphrases served", "per 1,000 questions"};
         for (int c = 0; c < head.length; c++) {
             Label h = caption(head[c]);
             h.setMinWidth(Region.USE_PREF_SIZE);
@@ -166,7 +166,9 @@ final class SemanticView extends VBox {
             String[] cells = {String.format(Locale.ROOT, "%.2f", row.threshold()),
                     String.format(Locale.ROOT, "%.1f %%", 100 * row.hitRatio()),
                     row.hits() == 0 ? "–" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100 * row.precision(), row.rightHits(), row.hits()),
-                    String.format(Locale.ROOT, "%.1f %%", 100 * row.recall())};
+                    String.format(Locale.ROOT, "%.1f %%", 100 * row.recall()),
+                    // the trade-off the threshold sets: model calls avoided against wrong answers served
+                    String.format(Locale.ROOT, "%.0f saved, %.0f wrong", row.callsSaved(), row.wrongServed())};
             for (int c = 0; c < cells.length; c++) {
                 Label l = new Label(cells[c]);
                 l.setMinWidth(Region.USE_PREF_SIZE);

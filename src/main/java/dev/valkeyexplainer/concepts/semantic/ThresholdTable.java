@@ -24,9 +24,11 @@ public record ThresholdTable(List<Row> rows, int cached, int paraphraseProbes, i
      * @param precision   rightHits / hits (1 when there is no hit)
      * @param recall      rightHits / paraphrase probes: the share of paraphrases the cache served correctly
      * @param callsSaved  answer-model calls avoided per 1,000 questions = 1,000 × hitRatio
+     * @param wrongServed wrong answers served per 1,000 questions = 1,000 × (hits − rightHits) / probes: the
+     *                    price of those savings (a hit from another group, or an unrelated question served)
      */
     public record Row(double threshold, int hits, int rightHits, double hitRatio, double precision, double recall,
-                      double callsSaved) {
+                      double callsSaved, double wrongServed) {
     }
 
     /** A question asked of the cache and its nearest cached entry. */
@@ -67,8 +69,9 @@ public record ThresholdTable(List<Row> rows, int cached, int paraphraseProbes, i
             if (p.group() != null && p.group().equals(p.nearestGroup())) right++;
         }
         double ratio = asked.isEmpty() ? 0 : (double) hits / asked.size();
+        double wrong = asked.isEmpty() ? 0 : 1000.0 * (hits - right) / asked.size();
         return new Row(threshold, hits, right, ratio, hits == 0 ? 1 : (double) right / hits,
-                paraphrases == 0 ? 0 : (double) right / paraphrases, 1000 * ratio);
+                paraphrases == 0 ? 0 : (double) right / paraphrases, 1000 * ratio, wrong);
     }
 
     /** The row of the given threshold (rounded to 0.01), or the nearest one. */
