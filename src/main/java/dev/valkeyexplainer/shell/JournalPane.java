@@ -168,6 +168,13 @@ public final class JournalPane extends BorderPane {
         bar.getStyleClass().add("journal-bar");
         setTop(bar);
         setCenter(table);
+        // too low for a header and a row (talk mode, or the divider dragged down): only the bar, whole, and no
+        // half-drawn table header over it
+        heightProperty().addListener((o, a, h) -> {
+            boolean room = h.doubleValue() >= barHeight() + MIN_TABLE_HEIGHT;
+            if (room && getCenter() == null) setCenter(table);
+            else if (!room && getCenter() != null) setCenter(null);
+        });
         thisTabOnly.setId("journal-this-concept");
         refilter();
 
@@ -246,6 +253,17 @@ public final class JournalPane extends BorderPane {
         ClipboardContent c = new ClipboardContent();
         c.putString(what.apply(r.entry()));
         Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** Below this height under the bar (a header and one row, logical pixels) the table is not shown. */
+    static final double MIN_TABLE_HEIGHT = 48;
+
+    /** The height of the journal's bar (title, filters, copy buttons), in logical pixels: what talk mode keeps. */
+    public double barHeight() {
+        javafx.scene.Node bar = getTop();
+        if (!(bar instanceof Region r)) return 0;
+        double h = r.getHeight();
+        return h > 0 ? h : r.prefHeight(-1);
     }
 
     public TableView<Row> table() {

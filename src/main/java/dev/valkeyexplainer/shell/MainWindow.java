@@ -197,18 +197,32 @@ public final class MainWindow {
     public void startTalk() {
         if (talk != null && talk.isActive()) return;
         journalBeforeTalk = split.getDividerPositions()[0];
-        split.setDividerPositions(0.93); // the audience watches the concept: the journal keeps only its bar
+        // the audience watches the concept: the journal keeps only its bar, whole, however high the window is
+        split.heightProperty().addListener(journalBarOnly);
         concepts.forEach(this::ensureView);
         talk = new TalkMode(concepts, this::open, fx);
         talkBar = new TalkBar(talk, this::stopTalk);
         bottom.getChildren().setAll(talkBar, statusBar.root());
         talk.start();
+        fx.execute(this::keepOnlyTheJournalBar); // once the talk bar is laid out
+    }
+
+    private final javafx.beans.InvalidationListener journalBarOnly = o -> keepOnlyTheJournalBar();
+
+    /** Talk mode: the divider sits just above the journal's bar, so no half table header shows under it. */
+    private void keepOnlyTheJournalBar() {
+        double h = split.getHeight();
+        if (h <= 0 || talk == null || !talk.isActive()) return;
+        javafx.scene.Node divider = split.lookup(".split-pane-divider");
+        double d = divider instanceof javafx.scene.layout.Region r ? r.getHeight() : 0;
+        split.setDividerPositions(Math.max(0.5, 1 - (journal.barHeight() + d / 2) / h));
     }
 
     public void stopTalk() {
         if (talk == null) return;
         talk.stop();
         talkBar.closeNotesWindow();
+        split.heightProperty().removeListener(journalBarOnly);
         split.setDividerPositions(journalBeforeTalk);
         bottom.getChildren().setAll(statusBar.root());
     }

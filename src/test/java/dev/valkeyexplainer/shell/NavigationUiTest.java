@@ -96,6 +96,24 @@ class NavigationUiTest extends UiTestBase {
         waitUntil("folded", () -> !window.navigationVisible());
     }
 
+    /** "ok" when the journal's bar is the whole visible journal, else the figures (for the message). */
+    private String journalFit() {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.Node pane = window.journal();
+                javafx.scene.Node bar = window.journal().getTop();
+                javafx.geometry.Bounds j = pane.localToScene(pane.getLayoutBounds());
+                javafx.geometry.Bounds b = bar.localToScene(bar.getLayoutBounds());
+                boolean ok = Math.abs(j.getHeight() - b.getHeight()) <= 1.5 && b.getMinY() >= j.getMinY() - 0.5
+                        && window.journal().getCenter() == null; // the table is not drawn over or under the bar
+                return (ok ? "ok " : "not yet ") + String.format(java.util.Locale.ROOT, "journal y %.1f h %.1f, bar y %.1f h %.1f",
+                        j.getMinY(), j.getHeight(), b.getMinY(), b.getHeight());
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void talkModeWalksTheTalkWithNotesAndPageKeys(FxRobot robot) {
         robot.interact(window::startTalk);
@@ -104,6 +122,8 @@ class NavigationUiTest extends UiTestBase {
         assertTrue(window.talkBar().progressText().startsWith("section 1 of "), window.talkBar().progressText());
         assertFalse(window.talkBar().noteText().isBlank(), "a speaker note");
         assertEquals("server", window.active().id());
+        // the journal steps aside: its bar stays whole, and no sliver of its table shows under it
+        waitUntil("only the journal's bar shows: " + journalFit(), () -> journalFit().startsWith("ok"));
         robot.type(KeyCode.PAGE_DOWN);
         waitUntil("second step done", () -> talk.positionProperty().get().index() == 1 && !talk.busy());
         assertTrue(talk.positionProperty().get().error().isEmpty(), talk.positionProperty().get().error());
