@@ -1,7 +1,9 @@
 package dev.valkeyexplainer.concept;
 
+import dev.valkeyexplainer.valkey.Capability;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.Node;
 
 /**
@@ -30,6 +32,15 @@ public interface Concept {
 
     /** Extra words the search matches (commands, synonyms), e.g. {@code List.of("GET", "SET", "TTL", "lazy loading")}. */
     List<String> keywords();
+
+    /**
+     * What the concept needs from the user's ACL beyond reading (writes, Lua scripts, CLIENT commands,
+     * Pub/Sub). On a server where the user may not, the side list marks it "read-only" or "off" and
+     * says why, before anything is pressed.
+     */
+    default Set<Capability> needs() {
+        return Set.of();
+    }
 
     /** Builds the concept's content (FX thread, once, the first time it is shown). */
     Node createView(ConceptContext context);

@@ -2,6 +2,10 @@ package dev.valkeyexplainer.shell;
 
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concept.ConceptGroup;
+import dev.valkeyexplainer.valkey.Capability;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +24,24 @@ import javafx.scene.layout.VBox;
  */
 public final class ConceptNav extends VBox {
 
+    /** The list's width in logical pixels; wider while concepts carry a "read-only" or "off" mark. */
+    static final double WIDTH = 190, WIDTH_WITH_MARKS = 250;
+
     private final TreeView<Object> tree = new TreeView<>();
     private final Map<Concept, TreeItem<Object>> items = new LinkedHashMap<>();
+    private final Map<Concept, Limit> limits = new HashMap<>();
     private boolean updating;
+
+    /**
+     * What the connected user's ACL takes from a concept: {@code effect} "read-only" (writes refused)
+     * or "off" (its mechanism refused: scripts, CLIENT commands, Pub/Sub), and the sentence why.
+     */
+    public record Limit(String effect, String why) {
+    }
 
     public ConceptNav(List<Concept> concepts, Consumer<Concept> open) {
         getStyleClass().add("concept-nav");
-        setPrefWidth(190);
+        setPrefWidth(WIDTH);
         setMinWidth(150);
         setId("concept-nav");
         TreeItem<Object> root = new TreeItem<>("Concepts");
@@ -65,8 +80,17 @@ public final class ConceptNav extends VBox {
                 } else if (v instanceof Concept c) {
                     getStyleClass().add("nav-concept");
                     setText(c.title());
-                    setGraphic(null);
-                    setTooltip(new Tooltip(c.summary()));
+                    Limit limit = limits.get(c);
+                    if (limit == null) {
+                        setGraphic(null);
+                        setTooltip(new Tooltip(c.summary()));
+                    } else {
+                        Label badge = new Label(limit.effect());
+                        badge.getStyleClass().add("nav-limit");
+                        setGraphic(badge);
+                        setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                        setTooltip(new Tooltip(c.summary() + "\n" + limit.why()));
+                    }
                 }
             }
         });
@@ -94,6 +118,40 @@ public final class ConceptNav extends VBox {
         } finally {
             updating = false;
         }
+    }
+
+    /** FX thread: marks the concepts the user's ACL limits, from the commands the server refused (NOPERM). */
+    public void showLimits(Collection<String> denied) {
+        Map<Concept, Limit> now = new HashMap<>();
+        for (Concept c : items.keySet()) {
+            Limit l = limitOf(c, denied);
+            if (l != null) now.put(c, l);
+        }
+        if (now.equals(limits)) return;
+        limits.clear();
+        limits.putAll(now);
+        setPrefWidth(limits.isEmpty() ? WIDTH : WIDTH_WITH_MARKS); // "Semantic cache read-only" whole
+        tree.refresh();
+    }
+
+    /** The concept's limit under {@code denied}, or null when the user may do everything it needs. */
+    static Limit limitOf(Concept c, Collection<String> denied) {
+        List<String> lost = new ArrayList<>();
+        boolean off = false;
+        for (Capability cap : Capability.values()) {
+            if (!c.needs().contains(cap) || !cap.refusedBy(denied)) continue;
+            lost.add(cap.what());
+            if (!cap.effect().equals(Capability.WRITE.effect())) off = true;
+        }
+        if (lost.isEmpty()) return null;
+        String effect = off ? "off" : Capability.WRITE.effect();
+        return new Limit(effect, (off ? "Off" : "Read-only") + " for this user: the concept " + String.join(" and ", lost)
+                + ", which the server's ACL refused (NOPERM: " + String.join(", ", denied) + ").");
+    }
+
+    /** The concept's current limit, or null. */
+    public Limit limit(Concept c) {
+        return limits.get(c);
     }
 
     public TreeView<Object> tree() {

@@ -275,8 +275,21 @@ public final class JournalPane extends BorderPane {
         drain();
     }
 
-    /** The entries on screen, oldest first. */
+    /**
+     * The entries on screen, oldest first. Any thread: off the FX thread the copy is made on it (the
+     * table's list changes there), waiting at most 5 s; an empty list if the FX thread does not answer.
+     */
     public List<JournalEntry> visibleRows() {
-        return shown.stream().map(Row::entry).toList();
+        if (javafx.application.Platform.isFxApplicationThread()) return shown.stream().map(Row::entry).toList();
+        java.util.concurrent.CompletableFuture<List<JournalEntry>> copy = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> copy.complete(shown.stream().map(Row::entry).toList()));
+        try {
+            return copy.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return List.of();
+        }
     }
 }

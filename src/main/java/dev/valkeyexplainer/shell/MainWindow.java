@@ -113,7 +113,10 @@ public final class MainWindow {
         scaled.getStyleClass().add("scaled-root");
         theme.attach(scaled);
 
-        FxHandoff<ConnectionStatus> statusHandoff = new FxHandoff<>(fx, statusBar::show);
+        FxHandoff<ConnectionStatus> statusHandoff = new FxHandoff<>(fx, s -> {
+            statusBar.show(s);
+            nav.showLimits(s.denied()); // concepts this user's ACL makes read-only or off
+        });
         host.gateway().addStatusListener(statusHandoff::offer);
         host.addNoticeListener(text -> fx.execute(() -> toolbar.notice(text)));
         // a new server (Connect…, a restarted sandbox) has none of the data the concepts mirrored

@@ -63,7 +63,8 @@ public final class StatusBar {
         message.setText(up ? "" : s.message());
         denied.setText(s.denied().isEmpty() ? "" : "restricted user: the server refused " + String.join(", ", s.denied()));
         denied.setTooltip(s.denied().isEmpty() ? null : new Tooltip("The server's ACL does not let this user run these"
-                + " (NOPERM). Features that need them show the server's message instead."));
+                + " (NOPERM). Concepts that need them are marked read-only or off in the side list; using them shows the"
+                + " server's message."));
         message.setTooltip(up || s.message().isEmpty() ? null : new Tooltip(s.message()));
     }
 

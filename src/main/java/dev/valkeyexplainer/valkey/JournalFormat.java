@@ -126,8 +126,18 @@ public final class JournalFormat {
         if (c instanceof java.util.concurrent.TimeoutException || lower.equals("request timed out")) {
             return "The server did not answer in time (it may be down or busy).";
         }
+        // Glide words a batch's server error "An error was signalled by the server: - PermissionDenied: User …";
+        // say it as the server does ("NOPERM User …")
+        java.util.regex.Matcher signalled = SIGNALLED.matcher(msg);
+        if (signalled.matches()) {
+            String kind = signalled.group(1);
+            return (kind.equals("PermissionDenied") ? "NOPERM" : kind) + " " + signalled.group(2).strip();
+        }
         return msg;
     }
+
+    private static final java.util.regex.Pattern SIGNALLED =
+            java.util.regex.Pattern.compile("(?s)An error was signalled by the server:\\s*-?\\s*(\\w+):\\s*(.*)");
 
     /** The command as a valkey-cli line; arguments with spaces or quotes are quoted. */
     public static String cliLine(List<String> args, ConnectionTarget target) {

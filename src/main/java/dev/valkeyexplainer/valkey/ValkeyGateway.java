@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,6 +195,7 @@ public final class ValkeyGateway implements AutoCloseable {
                     return refreshServerInfo().thenCombine(healthCommand(c), (s, ping) -> {
                         publish(status.withState(ConnectionStatus.State.CONNECTED, "Connected to " + t.redacted()));
                         startHealth(gen, c, ping);
+                        if (!t.embedded()) probeCapabilities(c);
                         connectListeners.forEach(l -> runQuietly(() -> l.accept(t)));
                         return status;
                     });
@@ -228,6 +230,20 @@ public final class ValkeyGateway implements AutoCloseable {
                     publish(status.withServer(version, mode, InfoParser.modules(mods), f.getOrDefault("run_id", "")));
                     return status;
                 });
+    }
+
+    /**
+     * Finds out once, on a server the app did not start, what this user may not do: one harmless
+     * command per {@link Capability}, journaled as the shell's "acl-probe"; a NOPERM reply puts the
+     * command in the refused list (status bar, side list), so nothing of that kind is sent again.
+     */
+    private void probeCapabilities(ClientHandle c) {
+        for (Capability cap : Capability.values()) {
+            List<String> args = cap.probe(namespace.key(""));
+            ValkeyCall<Object> call = cap == Capability.WRITE ? Commands.write(List.of(args.get(1)), args.toArray(String[]::new))
+                    : Commands.read(args.toArray(String[]::new));
+            run(c, "shell", "acl-probe", call).exceptionally(e -> null);
+        }
     }
 
     /** A new process answers: both run_ids are known and differ (a user without INFO reports none). */
@@ -383,6 +399,20 @@ public final class ValkeyGateway implements AutoCloseable {
                         : "pipeline") + " on '" + key + "': the app only writes keys that start with '" + namespace.prefix() + "'."));
             }
         }
+        // what the ACL refused once is not sent again, in a batch either (a poller's MULTI every second would
+        // fill the server's ACL log): a transaction fails when MULTI or any of its commands was refused (EXEC would
+        // abort), a pipeline when all of its commands were (the others still answer)
+        List<String> refused = new java.util.ArrayList<>();
+        for (List<String> cmd : atomic ? Stream.concat(Stream.of(List.of("MULTI")), commands.stream()).toList() : commands) {
+            String r = cmd.isEmpty() ? null : refusedBefore(cmd);
+            if (r != null && !refused.contains(r)) refused.add(r);
+            else if (r == null && !atomic) refused.clear();
+            if (r == null && !atomic) break;
+        }
+        if (!refused.isEmpty()) {
+            return CompletableFuture.failedFuture(new NotPermitted("The server's ACL does not let this user run "
+                    + String.join(", ", refused) + " (refused before with NOPERM; not sent again)."));
+        }
         List<String[]> arrays = commands.stream().map(l -> l.toArray(String[]::new)).toList();
         long t0 = System.nanoTime();
         // a small batch must fail as fast as one command when the server dies (a gauge must not freeze for 30 s);
@@ -390,6 +420,12 @@ public final class ValkeyGateway implements AutoCloseable {
         int timeoutMs = (int) Math.min(30_000, REQUEST_TIMEOUT_MS + 5L * arrays.size());
         return c.batch(arrays, atomic, timeoutMs).whenComplete((replies, error) -> {
             long micros = (System.nanoTime() - t0) / 1_000;
+            if (error != null) noteDenied(atomic ? List.of("MULTI") : commands.get(0), error);
+            if (replies != null) {
+                for (int i = 0; i < replies.length && i < commands.size(); i++) {
+                    if (replies[i] instanceof Throwable t) noteDenied(commands.get(i), t);
+                }
+            }
             String reply = error != null ? JournalFormat.reply(error) : replies == null ? "(nil) aborted" : JournalFormat.reply(replies);
             boolean failed = error != null || (replies != null && java.util.Arrays.stream(replies).anyMatch(r -> r instanceof Throwable));
             journal.add(JournalEntry.batch(journal.nextSeq(), Instant.now(), connection, conceptId, atomic, commands, reply,
@@ -437,8 +473,8 @@ public final class ValkeyGateway implements AutoCloseable {
         if (!lower.contains("noperm") && !lower.contains("permissiondenied") && !lower.contains("no permissions")) return null;
         java.util.regex.Matcher cmd = java.util.regex.Pattern.compile("run the '([^']+)' command").matcher(m);
         if (cmd.find()) return cmd.group(1).replace('|', ' ').toUpperCase(Locale.ROOT);
-        if (lower.contains("access a key")) return "keys outside the user's key patterns";
-        if (lower.contains("access a channel")) return "channels outside the user's channel patterns";
+        if (lower.contains("access a key")) return Capability.Namespaced.KEYS_OUTSIDE;
+        if (lower.contains("access a channel")) return Capability.Namespaced.CHANNELS_OUTSIDE;
         return "a command (" + m.strip() + ")";
     }
 

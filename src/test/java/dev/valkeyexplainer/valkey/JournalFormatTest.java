@@ -65,4 +65,15 @@ class JournalFormatTest {
     void glideSnippetsAreJavaLiterals() {
         assertEquals("new String[]{\"PFADD\", \"vx:h\", \"a\\\"b\"}", JournalFormat.javaArray(List.of("PFADD", "vx:h", "a\"b")));
     }
+
+    @Test
+    void aBatchErrorIsWordedAsTheServerWordsIt() {
+        assertEquals("NOPERM User readonly has no permissions to run the 'multi' command", JournalFormat.errorMessage(
+                new RuntimeException("An error was signalled by the server: - PermissionDenied: User readonly has no permissions"
+                        + " to run the 'multi' command")));
+        assertEquals("ExecAbortError Transaction discarded", JournalFormat.errorMessage(
+                new RuntimeException("An error was signalled by the server: - ExecAbortError: Transaction discarded")));
+        assertEquals("MULTI", ValkeyGateway.denial(JournalFormat.errorMessage(new RuntimeException(
+                "An error was signalled by the server: - PermissionDenied: User u has no permissions to run the 'multi' command"))));
+    }
 }

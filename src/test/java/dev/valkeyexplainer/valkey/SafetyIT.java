@@ -153,19 +153,45 @@ class SafetyIT {
     @Test
     void restrictedUsersConnectAndAreToldWhatTheyMayNotRun() throws Exception {
         long aclLogBefore = aclLogLength();
+        int refusals = 0; // distinct refusals the app noted: each may reach the ACL log once, never again
         try (ValkeyGateway g = connect("vx:", as("readonly", "pw"))) {
             assertTrue(g.status().connected(), g.status().message());
+            // known right after connecting, before any feature is used: the probes' NOPERM replies
+            waitFor(() -> Capability.WRITE.refusedBy(g.status().denied()) && Capability.SCRIPTING.refusedBy(g.status().denied())
+                    && Capability.CONNECTION.refusedBy(g.status().denied()) && Capability.PUBSUB.refusedBy(g.status().denied()), 2_000);
             assertTrue(g.send("t", "t", Commands.set("vx:x", "1")).handle((v, e) -> e != null).get());
             waitFor(() -> g.status().denied().contains("SET"), 2_000);
             assertEquals(null, g.send("t", "t", Commands.get("vx:x")).get(5, TimeUnit.SECONDS), "reads work");
+            // a transaction (a poller's MULTI GET PFCOUNT EXEC): refused once, then not sent again
+            List<List<String>> reads = List.of(List.of("GET", "vx:x"), List.of("PFCOUNT", "vx:x"));
+            Throwable first = g.batch("t", "poller", true, reads, List.of(), "").handle((v, e) -> e).get(5, TimeUnit.SECONDS);
+            assertTrue(first != null && JournalFormat.errorMessage(first).startsWith("NOPERM"), String.valueOf(first));
+            waitFor(() -> g.status().denied().contains("MULTI"), 2_000);
+            int rows = g.journal().size();
+            Throwable again = g.batch("t", "poller", true, reads, List.of(), "").handle((v, e) -> e).get(5, TimeUnit.SECONDS);
+            assertTrue(again != null && JournalFormat.errorMessage(again).contains("not sent again"), String.valueOf(again));
+            assertEquals(rows, g.journal().size(), "not sent, not journaled again");
+            Object[] pipelined = g.batch("t", "poller", false, reads, List.of(), "").get(5, TimeUnit.SECONDS);
+            assertEquals(2, pipelined.length, "a pipeline of allowed reads still runs");
+            refusals += g.status().denied().size();
         }
         try (ValkeyGateway g = connect("vx:", as("otherkeys", "pw"))) {
             assertTrue(g.status().connected(), g.status().message());
             assertTrue(g.send("t", "t", Commands.set("vx:x", "1")).handle((v, e) -> e != null).get());
             waitFor(() -> g.status().denied().contains("keys outside the user's key patterns"), 2_000);
+            assertTrue(Capability.WRITE.refusedBy(g.status().denied()), "writes are off for a user limited to other keys");
+            waitFor(() -> g.journal().snapshot().stream().filter(e -> e.connection().equals("acl-probe")).count()
+                    == Capability.values().length, 2_000);
+            refusals += g.journal().snapshot().stream().filter(e -> e.error()).count(); // one per key refused
         }
         try (ValkeyGateway g = connect("vx:", as("noconn", "pw"))) {
             assertTrue(g.status().connected(), "connected without CLIENT SETNAME: " + g.status().message());
+            // every probe answered (a row is journaled after its refusal, if any, was noted)
+            waitFor(() -> g.journal().snapshot().stream().filter(e -> e.connection().equals("acl-probe")).count()
+                    == Capability.values().length, 2_000);
+            assertTrue(Capability.CONNECTION.refusedBy(g.status().denied()), "CLIENT commands are off: " + g.status().denied());
+            assertFalse(Capability.WRITE.refusedBy(g.status().denied()), "this user may write: " + g.status().denied());
+            assertFalse(Capability.SCRIPTING.refusedBy(g.status().denied()), "this user may run scripts: " + g.status().denied());
             // the health check must not use PING, which this user may not run: it keeps answering and the status stays up
             java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicBoolean wentDown = new java.util.concurrent.atomic.AtomicBoolean();
@@ -173,8 +199,11 @@ class SafetyIT {
                 if (st.state() == ConnectionStatus.State.DOWN) wentDown.set(true);
                 else if (st.latencyMicros() >= 0) answers.incrementAndGet();
             });
+            long steady = aclLogLength();
             waitFor(() -> answers.get() >= 4, 5_000);
             assertFalse(wentDown.get(), "the health check does not use PING, which this user may not run");
+            assertEquals(steady, aclLogLength(), "health checks and pollers add nothing to the ACL log");
+            refusals += g.status().denied().size();
         }
         try (ValkeyGateway g = connect("vx:", as("nosuchuser", "pw"))) {
             assertTrue(g.status().message().startsWith("Authentication failed"), g.status().message());
@@ -183,7 +212,33 @@ class SafetyIT {
             Thread.sleep(2_500); // longer than the retry period: a retry would add ACL log entries
             assertEquals(after, aclLogLength(), "no retries of a login that can never succeed");
         }
-        assertTrue(aclLogLength() - aclLogBefore < 20, "the ACL log was not flooded");
+        // nothing refused is sent again: every ACL log entry (user, reason, object) counts one try, two for Glide's
+        // handshake (CLIENT SETINFO lib-name and lib-ver)
+        long maxCount = maxAclLogCount();
+        assertTrue(maxCount <= 2, "a refusal was retried: " + aclLogText());
+        assertTrue(aclLogLength() - aclLogBefore <= 3L * refusals, "the ACL log was not flooded: " + aclLogText());
+    }
+
+    private String aclLogText() throws Exception {
+        try (ValkeyGateway g = connect("vx:", server.target())) {
+            Object[] log = (Object[]) g.send("t", "t", Commands.read("ACL", "LOG", "1000")).get(5, TimeUnit.SECONDS);
+            StringBuilder b = new StringBuilder();
+            for (Object entry : log) {
+                java.util.Map<?, ?> m = (java.util.Map<?, ?>) entry;
+                b.append("\n  ").append(m.get("username")).append(' ').append(m.get("reason")).append(' ')
+                        .append(m.get("object")).append(" ×").append(m.get("count"));
+            }
+            return b.toString();
+        }
+    }
+
+    private long maxAclLogCount() throws Exception {
+        try (ValkeyGateway g = connect("vx:", server.target())) {
+            Object[] log = (Object[]) g.send("t", "t", Commands.read("ACL", "LOG", "1000")).get(5, TimeUnit.SECONDS);
+            long max = 0;
+            for (Object entry : log) max = Math.max(max, ((Number) ((java.util.Map<?, ?>) entry).get("count")).longValue());
+            return max;
+        }
     }
 
     private long aclLogLength() throws Exception {

@@ -12,10 +12,12 @@ import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -57,6 +59,11 @@ public final class BloomConcept implements Concept {
     @Override
     public String summary() {
         return "Membership in a few bits: the filter's own bits on the server, false positives explained and measured";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE, Capability.SCRIPTING);
     }
 
     @Override

@@ -11,8 +11,10 @@ import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
 import dev.valkeyexplainer.db.GameDatabase;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.Node;
 
 /**
@@ -50,6 +52,11 @@ public final class CacheConcept implements Concept {
     @Override
     public String summary() {
         return "Lazy loading from a SQL database, invalidation by trigger, hot keys kept alive";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE, Capability.SCRIPTING);
     }
 
     @Override

@@ -10,8 +10,10 @@ import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.Node;
 
 /**
@@ -52,6 +54,11 @@ public final class CscConcept implements Concept {
     @Override
     public String summary() {
         return "A local cache in front of a 10-connection pool; connection 0 receives Valkey's invalidations";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE, Capability.CONNECTION, Capability.PUBSUB);
     }
 
     @Override

@@ -12,9 +12,11 @@ import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.Snippet;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -55,6 +57,11 @@ public final class GeoConcept implements Concept {
     @Override
     public String summary() {
         return "Who is near? GEOADD and GEOSEARCH on a map, and the 52-bit geohash cells behind them";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE);
     }
 
     @Override

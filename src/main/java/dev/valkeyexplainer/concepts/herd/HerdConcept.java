@@ -12,8 +12,10 @@ import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.concept.TalkStep;
 import dev.valkeyexplainer.db.GameDatabase;
+import dev.valkeyexplainer.valkey.Capability;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.Node;
 
 /**
@@ -53,6 +55,11 @@ public final class HerdConcept implements Concept {
     @Override
     public String summary() {
         return "One expiry, many workers: a lock with SET NX EX lets one load the database";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE, Capability.SCRIPTING);
     }
 
     @Override

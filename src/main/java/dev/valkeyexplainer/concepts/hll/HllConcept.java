@@ -10,10 +10,12 @@ import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.StepPlayer;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.Node;
 
 /**
@@ -52,6 +54,11 @@ public final class HllConcept implements Concept {
     @Override
     public String summary() {
         return "Counting unique players in 12 KB: the server's own registers, decoded";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE);
     }
 
     @Override

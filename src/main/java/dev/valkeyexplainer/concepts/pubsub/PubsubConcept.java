@@ -11,6 +11,7 @@ import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.ConnectionTarget;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ManagedValkeyCluster;
@@ -71,6 +72,11 @@ public final class PubsubConcept implements Concept {
     @Override
     public String summary() {
         return "Guild chat on a real cluster: sharded vs classic Pub/Sub, the fan-out measured on every node";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.PUBSUB);
     }
 
     @Override

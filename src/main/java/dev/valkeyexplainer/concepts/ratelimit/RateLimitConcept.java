@@ -12,9 +12,11 @@ import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.event.EventHandler;
@@ -67,6 +69,11 @@ public final class RateLimitConcept implements Concept {
     @Override
     public String summary() {
         return "Lua on the server: a fixed window, a token bucket and a sliding log, atomic under load";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE, Capability.SCRIPTING);
     }
 
     @Override

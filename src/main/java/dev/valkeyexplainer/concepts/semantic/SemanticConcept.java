@@ -9,10 +9,12 @@ import dev.valkeyexplainer.concept.ConceptPane;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.Snippet;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import org.slf4j.Logger;
@@ -61,6 +63,11 @@ public final class SemanticConcept implements Concept, SemanticControlsControlle
     @Override
     public String summary() {
         return "Answer a paraphrase from the cache: local embeddings, nearest-neighbour search in Valkey, a threshold";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE);
     }
 
     @Override

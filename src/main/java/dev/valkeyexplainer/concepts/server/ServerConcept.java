@@ -10,9 +10,11 @@ import dev.valkeyexplainer.concept.FxHandoff;
 import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 
@@ -49,6 +51,11 @@ public final class ServerConcept implements Concept {
     @Override
     public String summary() {
         return "The live Valkey server behind every concept: INFO, clients, memory, the namespace";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE);
     }
 
     @Override

@@ -11,8 +11,10 @@ import dev.valkeyexplainer.concept.LivePoller;
 import dev.valkeyexplainer.concept.ServerHooks;
 import dev.valkeyexplainer.concept.ScreenshotStep;
 import dev.valkeyexplainer.concept.TalkStep;
+import dev.valkeyexplainer.valkey.Capability;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -55,6 +57,11 @@ public final class SessionsConcept implements Concept {
     @Override
     public String summary() {
         return "One player session stored as a Hash and as a JSON document: paths, edits, memory, and filtering on the server";
+    }
+
+    @Override
+    public Set<Capability> needs() {
+        return Set.of(Capability.WRITE);
     }
 
     @Override
