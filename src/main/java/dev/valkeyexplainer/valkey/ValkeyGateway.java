@@ -360,8 +360,7 @@ public final class ValkeyGateway implements AutoCloseable {
         // and a poller would add one every second), and not journaled again
         String refused = refusedBefore(call.args());
         if (refused != null) {
-            return CompletableFuture.failedFuture(new NotPermitted("The server's ACL does not let this user run " + refused
-                    + " (refused before with NOPERM; not sent again)."));
+            return CompletableFuture.failedFuture(new NotPermitted(List.of(refused)));
         }
         long t0 = System.nanoTime();
         CompletableFuture<T> f;
@@ -410,8 +409,7 @@ public final class ValkeyGateway implements AutoCloseable {
             if (r == null && !atomic) break;
         }
         if (!refused.isEmpty()) {
-            return CompletableFuture.failedFuture(new NotPermitted("The server's ACL does not let this user run "
-                    + String.join(", ", refused) + " (refused before with NOPERM; not sent again)."));
+            return CompletableFuture.failedFuture(new NotPermitted(refused));
         }
         List<String[]> arrays = commands.stream().map(l -> l.toArray(String[]::new)).toList();
         long t0 = System.nanoTime();
@@ -624,8 +622,17 @@ public final class ValkeyGateway implements AutoCloseable {
 
     /** A command the server's ACL already refused to this user; it was not sent again. */
     public static final class NotPermitted extends IllegalStateException {
-        public NotPermitted(String message) {
-            super(message);
+        private final List<String> refused;
+
+        /** {@code refused}: the commands (as the ACL names them, e.g. {@code MULTI}, {@code CLIENT ID}) refused before. */
+        public NotPermitted(List<String> refused) {
+            super("The server's ACL does not let this user run " + String.join(", ", refused)
+                    + " (refused before with NOPERM; not sent again).");
+            this.refused = List.copyOf(refused);
+        }
+
+        public List<String> refused() {
+            return refused;
         }
     }
 

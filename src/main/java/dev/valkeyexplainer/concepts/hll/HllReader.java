@@ -40,10 +40,22 @@ final class HllReader {
         return new HllState(HllState.Encoding.SPARSE, 0, true, new int[HllHash.REGISTERS], 0, 0);
     }
 
+    /** True when the failure is the server's ACL refusing MULTI (now, or before: then it was not sent). */
+    static boolean multiRefused(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (c instanceof ValkeyGateway.NotPermitted np) return np.refused().contains("MULTI");
+        return "MULTI".equals(ValkeyGateway.denial(JournalFormat.errorMessage(e)));
+    }
+
     CompletableFuture<HllSnapshot> read(ValkeyGateway.Scope s, String key, String setKey) {
         long seq = asked.incrementAndGet();
         CompletableFuture<Long> exact = setKey == null ? CompletableFuture.completedFuture(null) : s.send(Commands.scard(setKey));
-        return s.batch(true, List.of(List.of("GET", key), List.of("PFCOUNT", key)), List.of(key), HllCode.readJava(key))
+        List<List<String>> both = List.of(List.of("GET", key), List.of("PFCOUNT", key));
+        // MULTI/EXEC: the registers and the count from the same moment. A user whose ACL refuses MULTI
+        // (a read-only user) still reads, as a pipeline: a write between the two could then show through
+        return s.batch(true, both, List.of(key), HllCode.readJava(key))
+                .exceptionallyCompose(e -> multiRefused(e) ? s.batch(false, both, List.of(key), HllCode.readJava(key))
+                        : CompletableFuture.failedFuture(e))
                 .thenCombine(exact, (r, n) -> {
                     if (r == null) throw new IllegalStateException("MULTI/EXEC was aborted");
                     if (r[0] instanceof Throwable t) throw new HllDamage(key, "GET failed: " + sentence(JournalFormat.errorMessage(t)));
