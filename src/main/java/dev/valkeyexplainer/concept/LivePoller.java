@@ -35,7 +35,8 @@ public final class LivePoller<T> {
     public synchronized void start() {
         if (task != null || scheduler.isShutdown()) return;
         try {
-            task = scheduler.scheduleWithFixedDelay(this::tick, 0, periodMs, TimeUnit.MILLISECONDS);
+            task = scheduler.scheduleWithFixedDelay(dev.valkeyexplainer.valkey.Periodic.surviving("poller", this::tick), 0, periodMs,
+                    TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             task = null; // the app is closing
         }

@@ -39,7 +39,8 @@ final class HealthWatch {
         stop();
         if (scheduler.isShutdown()) return; // the app is closing
         try {
-            task = scheduler.scheduleWithFixedDelay(() -> check(client, command, listener), INTERVAL_MS, INTERVAL_MS,
+            task = scheduler.scheduleWithFixedDelay(Periodic.surviving("health check", () -> check(client, command, listener)),
+                    INTERVAL_MS, INTERVAL_MS,
                     TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             task = null; // closed between the check and the call
@@ -54,7 +55,15 @@ final class HealthWatch {
     private void check(ClientHandle c, String[] command, Listener listener) {
         if (!inFlight.compareAndSet(false, true)) return;
         long t0 = System.nanoTime();
-        c.custom(command).orTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((pong, e) -> {
+        java.util.concurrent.CompletableFuture<Object> answer;
+        try {
+            answer = c.custom(command);
+        } catch (RuntimeException e) { // a client closed under us: say so, and the next check runs as planned
+            inFlight.set(false);
+            listener.silent(JournalFormat.errorMessage(e));
+            return;
+        }
+        answer.orTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).whenComplete((pong, e) -> {
             inFlight.set(false);
             if (e == null) {
                 listener.answered((System.nanoTime() - t0) / 1_000);

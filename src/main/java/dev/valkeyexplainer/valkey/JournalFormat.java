@@ -123,6 +123,9 @@ public final class JournalFormat {
                 || lower.contains("fatalreceiveerror") || lower.contains("fatalsenderror")) {
             return "The connection to the server was lost (the app reconnects by itself; try again in a moment).";
         }
+        if (lower.contains("failed to connect to any host")) {
+            return "Could not reach the server (it may be restarting; the app tries again by itself).";
+        }
         if (c instanceof java.util.concurrent.TimeoutException || lower.equals("request timed out")) {
             return "The server did not answer in time (it may be down or busy).";
         }

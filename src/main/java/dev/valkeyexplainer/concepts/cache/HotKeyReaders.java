@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.concepts.cache;
 
 import dev.valkeyexplainer.db.GameDatabase;
+import dev.valkeyexplainer.valkey.Periodic;
 import dev.valkeyexplainer.valkey.Commands;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
 import glide.api.models.Script;
@@ -135,11 +136,16 @@ final class HotKeyReaders {
             int reader = r;
             AtomicBoolean busy = new AtomicBoolean();
             // readers start spread out over one period, as independent clients would
-            tasks.add(scheduler.scheduleAtFixedRate(() -> {
+            tasks.add(scheduler.scheduleAtFixedRate(Periodic.surviving("hot-key reader", () -> {
                 if (loaded.isDone() && !loaded.isCompletedExceptionally() && busy.compareAndSet(false, true)) {
-                    read(reader).whenComplete((x, e) -> busy.set(false));
+                    try {
+                        read(reader).whenComplete((x, e) -> busy.set(false));
+                    } catch (RuntimeException e) {
+                        busy.set(false); // refused at once: this reader tries again next period
+                        throw e;
+                    }
                 }
-            }, periodMs * (r - 1) / readers, periodMs, TimeUnit.MILLISECONDS));
+            }), periodMs * (r - 1) / readers, periodMs, TimeUnit.MILLISECONDS));
         }
         return loaded;
     }

@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concepts.cache;
 
+import dev.valkeyexplainer.valkey.Periodic;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +33,17 @@ final class LookupStream {
         stop();
         rate = Math.max(1, Math.min(1_000, perSecond));
         long periodMicros = 1_000_000L / rate;
-        task = scheduler.scheduleAtFixedRate(() -> {
+        task = scheduler.scheduleAtFixedRate(Periodic.surviving("lookup stream", () -> {
             if (outstanding.get() < MAX_OUTSTANDING) {
                 outstanding.incrementAndGet();
-                lookup.accept(ids.next());
+                try {
+                    lookup.accept(ids.next());
+                } catch (RuntimeException e) {
+                    outstanding.decrementAndGet();
+                    throw e;
+                }
             }
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        }), 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
     /** Call when a lookup of the stream has finished. */

@@ -31,6 +31,7 @@ final class CscPresenter {
     private record Ghost(String value, String via, String state, long atNanos) {
     }
     private volatile String lastHeadline = "";
+    private boolean lastHeadlineBad;
 
     CscPresenter(CachingClient client, CscView view, Executor fx, String shortPrefix) {
         this.client = client;
@@ -109,9 +110,10 @@ final class CscPresenter {
                 bad = false;
             } else if (e instanceof CscEvent.Status s) {
                 view.showStatus(s.text(), s.problem());
-                if (s.problem()) {
+                if (s.problem() || (headline == null && lastHeadlineBad)) {
+                    // a problem is the headline; so is the news that it is over (tracking back after an outage)
                     headline = s.text();
-                    bad = true;
+                    bad = s.problem();
                 }
             }
         }
@@ -128,6 +130,7 @@ final class CscPresenter {
         }
         if (headline != null) {
             lastHeadline = headline;
+            lastHeadlineBad = bad;
             view.showHeadline(headline, bad);
         }
         refresh();

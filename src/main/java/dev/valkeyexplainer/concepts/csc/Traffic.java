@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concepts.csc;
 
+import dev.valkeyexplainer.valkey.Periodic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -49,11 +50,13 @@ final class Traffic {
         live.forEach(f -> f.cancel(false));
         live.clear();
         if (!on) return;
-        live.add(scheduler.scheduleAtFixedRate(() -> client.read(skewedKey()).exceptionally(e -> null), 0,
+        live.add(scheduler.scheduleAtFixedRate(Periodic.surviving("live reads", () -> client.read(skewedKey()).exceptionally(e -> null)), 0,
                 1_000 / READS_PER_SECOND, TimeUnit.MILLISECONDS));
-        live.add(scheduler.scheduleAtFixedRate(() -> client.writeElsewhere(skewedKey(), "gold=" + (1000 + writes.incrementAndGet()))
-                .exceptionally(e -> null), WRITE_EVERY_MS, WRITE_EVERY_MS, TimeUnit.MILLISECONDS));
+        live.add(scheduler.scheduleAtFixedRate(Periodic.surviving("live writes", () -> client.writeElsewhere(skewedKey(),
+                        "gold=" + (1000 + writes.incrementAndGet())).exceptionally(e -> null)),
+                WRITE_EVERY_MS, WRITE_EVERY_MS, TimeUnit.MILLISECONDS));
     }
+
 
     synchronized boolean running() {
         return !live.isEmpty();

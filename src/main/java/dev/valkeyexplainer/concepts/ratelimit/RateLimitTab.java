@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.concepts.ratelimit;
 
 import dev.valkeyexplainer.concept.CodePanel;
+import dev.valkeyexplainer.valkey.Periodic;
 import dev.valkeyexplainer.valkey.JournalFormat;
 import dev.valkeyexplainer.valkey.ValkeyCall;
 import dev.valkeyexplainer.valkey.ValkeyGateway;
@@ -175,7 +176,8 @@ final class RateLimitTab implements RateLimitControlsController.Handler {
         stopStreamTask();
         if (!on) return;
         long period = Math.max(100, Math.round(1000 / perSecond));
-        streamTask = gateway.scheduler().scheduleAtFixedRate(() -> fx.execute(this::streamTick), 0, period, TimeUnit.MILLISECONDS);
+        streamTask = gateway.scheduler().scheduleAtFixedRate(Periodic.surviving("spell stream", () -> fx.execute(this::streamTick)), 0, period,
+                TimeUnit.MILLISECONDS);
     }
 
     private void streamTick() {

@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concepts.semantic;
 
+import dev.valkeyexplainer.concept.widgets.WholeNumberInput;
 import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
@@ -8,8 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -50,7 +49,8 @@ public final class SemanticControlsController {
     @FXML ComboBox<String> samples;
     @FXML Slider threshold;
     @FXML Label thresholdValue;
-    @FXML Spinner<Integer> k;
+    @FXML TextField k;
+    private WholeNumberInput kInput;
     @FXML ComboBox<String> country;
     @FXML CheckBox filter;
     @FXML Button seed;
@@ -76,7 +76,7 @@ public final class SemanticControlsController {
         });
         SemanticCache.Settings s = model.settings();
         threshold.setValue(s.threshold());
-        k.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10, s.k()));
+        kInput = new WholeNumberInput(k, 1, K_MAX, s.k(), "k", "the nearest cached questions the search returns");
         country.getItems().setAll(SemanticModel.COUNTRIES);
         country.setValue(s.country());
         filter.setSelected(s.filter());
@@ -86,7 +86,7 @@ public final class SemanticControlsController {
             if (q != null) question.setText(q);
         });
         threshold.valueProperty().addListener((o, a, b) -> settingsChanged());
-        k.valueProperty().addListener((o, a, b) -> settingsChanged());
+        k.textProperty().addListener((o, a, b) -> settingsChanged());
         country.valueProperty().addListener((o, a, b) -> settingsChanged());
         filter.selectedProperty().addListener((o, a, b) -> settingsChanged());
         ask.setOnAction(e -> askTyped());
@@ -101,12 +101,24 @@ public final class SemanticControlsController {
     }
 
     private void askTyped() {
+        String bad = kInput.problem();
+        if (bad != null) { // a k that is not 1 to 10 is refused, not reset behind the user's back
+            problem(bad);
+            return;
+        }
         actions.ask(question.getText());
     }
 
+    /** The largest k the form takes (the distance bars show this many neighbours). */
+    static final int K_MAX = 10;
+
     private void settingsChanged() {
         double t = Math.round(threshold.getValue() * 100) / 100.0;
-        model.settings(new SemanticCache.Settings(t, k.getValue(), country.getValue(), filter.isSelected()));
+        java.util.OptionalInt kNow = kInput.value();
+        if (kNow.isEmpty()) problem(kInput.problem()); // said at once; Ask is refused until k is good again
+        else if (message.getText().startsWith("k must be")) message("");
+        int kUsed = kNow.orElse(model.settings().k());
+        model.settings(new SemanticCache.Settings(t, kUsed, country.getValue(), filter.isSelected()));
         showThreshold();
     }
 

@@ -1,5 +1,6 @@
 package dev.valkeyexplainer.concepts.sessions;
 
+import dev.valkeyexplainer.concept.widgets.WholeNumberInput;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -7,8 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -73,7 +72,8 @@ public final class SessionsControlsController {
     @FXML ComboBox<String> path;
     @FXML Button run;
     @FXML Button measureMemory;
-    @FXML Spinner<Integer> items;
+    @FXML TextField items;
+    private WholeNumberInput itemsInput;
     @FXML Button compare;
     @FXML TitledPane documentPane;
     @FXML TextArea document;
@@ -95,7 +95,7 @@ public final class SessionsControlsController {
         itemRarity.setValue("legendary");
         path.getItems().setAll(PATHS);
         path.setValue("$.inventory[?(@.qty>1)].name");
-        items.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000, 200, 50));
+        itemsInput = new WholeNumberInput(items, MIN_ITEMS, MAX_ITEMS, 200, "Items", "the inventory stored before the comparison");
         newSession.setOnAction(e -> actions.newSession());
         set.setOnAction(e -> actions.setField(fieldText(), value.getText()));
         value.setOnAction(e -> actions.setField(fieldText(), value.getText()));
@@ -107,16 +107,15 @@ public final class SessionsControlsController {
         });
         measureMemory.setOnAction(e -> actions.measureMemory());
         compare.setOnAction(e -> {
-            // the typed text, read here: a spinner would clamp 5000 to 1,000 or throw on "abc" without a word
-            String typed = items.getEditor().getText();
-            Integer n = itemCount(typed);
-            if (n == null) {
-                model.problem.set(itemCountProblem(typed));
+            // the number as typed: 5000 is refused with a sentence, never clamped to 1,000
+            java.util.OptionalInt n = itemsInput.value();
+            if (n.isEmpty()) {
+                model.problem.set(itemsInput.problem());
                 return;
             }
-            items.getValueFactory().setValue(n);
-            actions.compare(n);
+            actions.compare(n.getAsInt());
         });
+        items.setOnAction(e -> compare.fire());
         store.setOnAction(e -> actions.replaceDocument(document.getText()));
         badJson.setOnAction(e -> actions.badInput(BadInput.NOT_JSON));
         badSyntax.setOnAction(e -> actions.badInput(BadInput.SYNTAX));
@@ -132,17 +131,12 @@ public final class SessionsControlsController {
 
     /** The item count typed (thousands separators allowed), or null when it is not a whole number from 1 to 1,000. */
     static Integer itemCount(String text) {
-        if (text == null) return null;
-        String t = text.replace(",", "").replace("_", "").strip();
-        if (!t.matches("[0-9]{1,7}")) return null;
-        int n = Integer.parseInt(t);
-        return n >= MIN_ITEMS && n <= MAX_ITEMS ? n : null;
+        return WholeNumberInput.parse(text, MIN_ITEMS, MAX_ITEMS);
     }
 
     /** What is wrong with the typed item count, as shown under the form. */
     static String itemCountProblem(String text) {
-        String shown = text == null || text.isBlank() ? "nothing" : "\"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
-        return "Items must be a whole number from 1 to 1,000 (the inventory stored before the comparison), not " + shown + ".";
+        return WholeNumberInput.problem("Items", "the inventory stored before the comparison", MIN_ITEMS, MAX_ITEMS, text);
     }
 
     /** The field as typed (an editable combo box commits its text only when it loses focus). */

@@ -61,7 +61,7 @@ final class SessionsTalk {
 
     CompletableFuture<SessionsModel.WireRun> wire() {
         return concept.onFx(() -> {
-            tab().controls.items.getValueFactory().setValue(WIRE_ITEMS);
+            tab().controls.items.setText(Integer.toString(WIRE_ITEMS));
             return tab().compareFiltering(WIRE_ITEMS);
         });
     }

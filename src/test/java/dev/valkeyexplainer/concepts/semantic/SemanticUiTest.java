@@ -55,6 +55,20 @@ class SemanticUiTest extends UiTestBase {
         robot.clickOn("#semantic-ask");
         waitUntil("the emoji message", () -> label(robot, "#semantic-message").startsWith("Ask with words"));
         assertTrue(isProblem(robot), "a refusal is shown as a problem");
+        // k as typed: out of range is refused with a sentence, not reset to 5 behind the user's back
+        robot.interact(() -> robot.lookup("#semantic-question").queryAs(javafx.scene.control.TextField.class)
+                .setText(SemanticConcept.TALK_FIRST));
+        for (String typed : new String[]{"0", "100000", "-2"}) {
+            robot.interact(() -> robot.lookup("#semantic-k").queryAs(javafx.scene.control.TextField.class).clear());
+            robot.clickOn("#semantic-k").write(typed);
+            robot.clickOn("#semantic-ask");
+            waitUntil("k's message for " + typed, () -> label(robot, "#semantic-message").startsWith("k must be a whole number from 1 to 10"));
+            assertEquals(typed, robot.lookup("#semantic-k").queryAs(javafx.scene.control.TextField.class).getText(), "kept as typed");
+        }
+        assertEquals(rows, journalRows(robot).size(), "nothing was sent");
+        robot.interact(() -> robot.lookup("#semantic-k").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#semantic-k").write("3");
+        waitUntil("the message goes once k is good", () -> label(robot, "#semantic-message").isEmpty());
         assertEquals(rows, journalRows(robot).size(), "nothing was sent");
     }
 

@@ -127,13 +127,19 @@ class SessionsUiTest extends UiTestBase {
         waitUntil("the app's message", () -> robot.lookup("#sessions-problem").queryAs(Label.class).getText()
                 .contains("'abc' is not a number"));
         SessionsModel.WireRun wireBefore = modelOf().wire.get();
-        for (String typed : List.of("abc", "5000", "0", "-3")) { // a spinner alone would clamp or throw
-            robot.interact(() -> robot.lookup("#sessions-items").queryAs(javafx.scene.control.Spinner.class).getEditor().setText(typed));
+        javafx.scene.control.TextField items = robot.lookup("#sessions-items").queryAs(javafx.scene.control.TextField.class);
+        for (String typed : List.of("abc", "5000", "0", "-3")) { // typed, then a click elsewhere: never clamped, never thrown
+            robot.interact(items::clear);
+            robot.clickOn("#sessions-items").write(typed);
+            String shown = items.getText();
+            assertTrue(shown.chars().noneMatch(Character::isLetter), "letters are not taken: " + shown);
             robot.clickOn("#sessions-compare");
             waitUntil("the item count's message for " + typed, () -> robot.lookup("#sessions-problem").queryAs(Label.class).getText()
-                    .equals(SessionsControlsController.itemCountProblem(typed)));
+                    .equals(SessionsControlsController.itemCountProblem(shown)));
+            assertEquals(shown, items.getText(), "the text stays as typed, not clamped");
         }
         assertTrue(modelOf().wire.get() == wireBefore, "no comparison ran");
+
         ask(robot, "$.inventory[?(@.qty>)]");
         String problem = robot.lookup("#sessions-problem").queryAs(Label.class).getText();
         assertTrue(problem.contains("Invalid number"), problem);
