@@ -157,14 +157,31 @@ public final class JournalPane extends BorderPane {
         spacer.setMinWidth(0);
         FoldingBar bar = new FoldingBar();
         bar.setSpacing(8);
-        bar.getChildren().addAll(title, count, spacer, thisTabOnly, showHealth, pause, clear, cli, java, python);
+        // what does not fit (a projector at 150 % or 200 %) is in the ⋯ menu, as in the tool bar
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("⋯");
+        more.setId("journal-more");
+        more.setFocusTraversable(false);
+        more.setVisible(false);
+        javafx.scene.control.CheckMenuItem moreHealth = new javafx.scene.control.CheckMenuItem("Health checks");
+        moreHealth.selectedProperty().bindBidirectional(showHealth.selectedProperty());
+        MenuItem moreClear = new MenuItem("Clear");
+        moreClear.setOnAction(e -> clear.fire());
+        more.getItems().add(moreHealth);
+        more.getItems().add(moreClear);
+        for (Button b : List.of(cli, java, python)) {
+            MenuItem m = new MenuItem(b.getTooltip() != null ? b.getTooltip().getText() : b.getText());
+            m.disableProperty().bind(b.disabledProperty());
+            m.setOnAction(e -> b.fire());
+            more.getItems().add(m);
+        }
+        bar.getChildren().addAll(title, count, spacer, thisTabOnly, showHealth, pause, clear, cli, java, python, more);
         for (javafx.scene.Node n : bar.getChildren()) {
             if (n instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        // on a narrow window (a projector at 200 %) the least needed controls step aside; copying stays in the
-        // rows' context menu
+        // on a narrow window (a projector at 200 %) the least needed controls step aside into the ⋯ menu (copying
+        // is also in the rows' context menu)
         bar.setFoldOrder(List.of(List.of(python), List.of(java), List.of(cli), List.of(clear), List.of(showHealth),
-                List.of(count)), null);
+                List.of(count)), more);
         bar.getStyleClass().add("journal-bar");
         setTop(bar);
         setCenter(table);

@@ -422,8 +422,7 @@ public final class MainWindow {
     void openConnectionDialog() {
         ConnectionDialog d = new ConnectionDialog(scaled.getScene() == null ? null : scaled.getScene().getWindow(),
                 host.gateway().target(), fxml);
-        Theme.addStylesheets(d.getDialogPane().getScene(), concepts.stream().map(Concept::id).toList());
-        d.getDialogPane().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), theme.dark());
+        dress(d);
         d.showAndWait().ifPresent(choice -> {
             toolbar.notice(choice.sandbox() ? "Starting the sandbox server…" : "Connecting to " + choice.target().redacted() + "…");
             (choice.sandbox() ? host.connectEmbedded() : host.connect(choice.target()))
@@ -431,6 +430,20 @@ public final class MainWindow {
                             : s.connected() ? "Connected to " + s.target() : s.message())));
         });
     }
+
+    /**
+     * A dialog (its own window) looks like the window it belongs to: the app's styles, the theme, and
+     * the UI scale (a presenter at 150 % must not get a 100 % dialog): the base font grows with the
+     * scale and everything in the dialog is sized in ems.
+     */
+    private void dress(javafx.scene.control.Dialog<?> d) {
+        Theme.addStylesheets(d.getDialogPane().getScene(), concepts.stream().map(Concept::id).toList());
+        d.getDialogPane().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), theme.dark());
+        d.getDialogPane().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scaled.getScale()));
+    }
+
+    /** The app's base font size at 100 % (styles/app.css, .root). */
+    static final double BASE_FONT_PX = 13;
 
     void resetDemoData() {
         String prefix = host.gateway().namespace().prefix();
@@ -440,6 +453,7 @@ public final class MainWindow {
                     + s.target() + ", and the Function libraries the app loaded (names starting with vx_)? Nothing else"
                     + " is touched.", ButtonType.OK, ButtonType.CANCEL);
             confirm.initOwner(scaled.getScene().getWindow());
+            dress(confirm);
             if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         }
         resetNow();

@@ -105,6 +105,10 @@ public final class BloomControlsController {
                 return;
             }
             int m = b == bitsMode ? BITS : b == scalingMode ? SCALING : EXPERIMENT;
+            if (a != null) { // what the last part said is not about this one
+                model.problem.set("");
+                model.status.set("");
+            }
             bitsBox.setVisible(m == BITS);
             scalingBox.setVisible(m == SCALING);
             experimentBox.setVisible(m == EXPERIMENT);

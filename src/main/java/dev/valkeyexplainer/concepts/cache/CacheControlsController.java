@@ -66,6 +66,8 @@ public final class CacheControlsController {
     @FXML private Slider cacheHotTtl;
     @FXML private Label cacheThresholdLabel;
     @FXML private Slider cacheThreshold;
+    /** The refresh threshold's largest value (s) when the TTL allows it. */
+    static final double THRESHOLD_MAX = 20;
     @FXML private Button cacheHotButton;
     @FXML private Label cacheMessage;
 
@@ -83,8 +85,12 @@ public final class CacheControlsController {
         cacheModeInvalidation.setUserData(CacheMode.INVALIDATION);
         cacheModeHot.setUserData(CacheMode.HOT_KEY);
         cacheModes.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) was.setSelected(true); // one part is always shown
-            else showMode((CacheMode) now.getUserData());
+            if (now == null) {
+                was.setSelected(true); // one part is always shown
+            } else {
+                cacheMessage.setText(""); // a message about another part's field would read as this part's
+                showMode((CacheMode) now.getUserData());
+            }
         });
         cacheInvalidationId.textProperty().bindBidirectional(cachePlayerId.textProperty());
         cacheRateLabel.textProperty().bind(cacheRate.valueProperty().asString("%.0f / s"));
@@ -103,6 +109,9 @@ public final class CacheControlsController {
         cacheReadersLabel.textProperty().bind(cacheReaders.valueProperty().asString("Readers: %.0f"));
         cacheHotTtlLabel.textProperty().bind(cacheHotTtl.valueProperty().asString("TTL: %.0f s"));
         cacheThresholdLabel.textProperty().bind(cacheThreshold.valueProperty().asString("Refresh when under: %.0f s"));
+        // the refresh threshold must stay below the TTL (else every read would refresh): the slider cannot pass
+        // TTL − 1 s, so the figure shown is the one used, never clamped out of sight
+        cacheThreshold.maxProperty().bind(javafx.beans.binding.Bindings.min(THRESHOLD_MAX, cacheHotTtl.valueProperty().subtract(1)));
         for (Slider s : new Slider[]{cacheHotTtl, cacheThreshold}) {
             s.valueProperty().addListener((o, a, b) -> {
                 if (model.mode() == CacheMode.HOT_KEY) showCode(CacheMode.HOT_KEY);

@@ -56,7 +56,8 @@ final class HerdTimeline extends CanvasPanel {
             case DB_LOAD -> p.database();
             case SET_VALUE -> p.accent();
             case RELEASED -> p.valkey().deriveColor(0, 0.6, 1.1, 1);
-            case NOT_OWNER, ERROR -> p.miss().darker();
+            case NOT_OWNER -> p.miss().darker();
+            case ERROR -> p.text(); // no reply (the server went away): not a verdict of the lock
             case EXPIRE -> p.muted();
         };
     }
@@ -209,9 +210,10 @@ final class HerdTimeline extends CanvasPanel {
     }
 
     private static final HerdRace.Kind[] LEGEND = {HerdRace.Kind.GET_MISS, HerdRace.Kind.GET_HIT, HerdRace.Kind.LOCK_WON,
-            HerdRace.Kind.LOCK_LOST, HerdRace.Kind.DB_LOAD, HerdRace.Kind.SET_VALUE, HerdRace.Kind.RELEASED, HerdRace.Kind.NOT_OWNER};
+            HerdRace.Kind.LOCK_LOST, HerdRace.Kind.DB_LOAD, HerdRace.Kind.SET_VALUE, HerdRace.Kind.RELEASED, HerdRace.Kind.NOT_OWNER,
+            HerdRace.Kind.ERROR};
     private static final String[] LEGEND_NAMES = {"GET miss", "GET hit", "lock won", "lock taken", "database load", "SET value",
-            "lock released", "not the owner"};
+            "lock released", "not the owner", "failed (no reply)"};
     private static final Font LEGEND_FONT = Font.font("DejaVu Sans", 11);
     private static final double LEGEND_LINE = 16;
 

@@ -49,7 +49,9 @@ final class HashStrip extends CanvasPanel {
         if (hash == null || stage == Stage.EMPTY) {
             g.setFill(p.muted());
             g.setFont(Font.font("DejaVu Sans", 14));
-            g.fillText("Type a user name and press Add (or Step) to see how PFADD turns it into one register.", 14, 14);
+            // two lines: the strip is narrow beside the form at 1280 × 800
+            g.fillText("Type a user name and press Add (or Step)", 14, 14);
+            g.fillText("to see how PFADD turns it into one register.", 14, 34);
             return;
         }
         g.setFill(p.text());

@@ -15,8 +15,14 @@ final class HllCode {
 
     /** The journal's Java for a consistent read. */
     static String readJava(String key) {
+        return readJava(key, null);
+    }
+
+    /** The same, with the experiment's exact count ({@code SCARD setKey}) in the transaction when {@code setKey} is given. */
+    static String readJava(String key, String setKey) {
         return "Batch tx = new Batch(true) // MULTI … EXEC: registers and count at one moment\n    .get(gs(\"" + key
-                + "\")).pfcount(new GlideString[]{gs(\"" + key + "\")});\nObject[] r = client.exec(tx, false).get();";
+                + "\")).pfcount(new GlideString[]{gs(\"" + key + "\")})" + (setKey == null ? "" : ".scard(\"" + setKey + "\")")
+                + ";\nObject[] r = client.exec(tx, false).get();";
     }
 
     /** What the page shows first: count unique daily users. */

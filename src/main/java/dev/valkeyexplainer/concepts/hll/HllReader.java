@@ -49,14 +49,21 @@ final class HllReader {
 
     CompletableFuture<HllSnapshot> read(ValkeyGateway.Scope s, String key, String setKey) {
         long seq = asked.incrementAndGet();
-        CompletableFuture<Long> exact = setKey == null ? CompletableFuture.completedFuture(null) : s.send(Commands.scard(setKey));
-        List<List<String>> both = List.of(List.of("GET", key), List.of("PFCOUNT", key));
+        // the exact count (SCARD of the experiment's set) in the same transaction when the keys may share one:
+        // read apart, a PFCOUNT and a SCARD taken while PFADD/SADD pipelines run disagree by more than the
+        // estimate's error (a cluster keeps them in different slots: read apart there)
+        boolean together = setKey != null && !"cluster".equals(s.gateway().status().mode());
+        CompletableFuture<Long> apart = setKey == null || together ? CompletableFuture.completedFuture(null)
+                : s.send(Commands.scard(setKey));
+        List<List<String>> both = together ? List.of(List.of("GET", key), List.of("PFCOUNT", key), List.of("SCARD", setKey))
+                : List.of(List.of("GET", key), List.of("PFCOUNT", key));
         // MULTI/EXEC: the registers and the count from the same moment. A user whose ACL refuses MULTI
         // (a read-only user) still reads, as a pipeline: a write between the two could then show through
-        return s.batch(true, both, List.of(key), HllCode.readJava(key))
-                .exceptionallyCompose(e -> multiRefused(e) ? s.batch(false, both, List.of(key), HllCode.readJava(key))
+        String java = HllCode.readJava(key, together ? setKey : null);
+        return s.batch(true, both, List.of(key), java)
+                .exceptionallyCompose(e -> multiRefused(e) ? s.batch(false, both, List.of(key), java)
                         : CompletableFuture.failedFuture(e))
-                .thenCombine(exact, (r, n) -> {
+                .thenCombine(apart, (r, separately) -> {
                     if (r == null) throw new IllegalStateException("MULTI/EXEC was aborted");
                     if (r[0] instanceof Throwable t) throw new HllDamage(key, "GET failed: " + sentence(JournalFormat.errorMessage(t)));
                     byte[] raw = bytes(r[0]);
@@ -69,6 +76,11 @@ final class HllReader {
                     }
                     if (r[1] instanceof Throwable t) {
                         throw new HllDamage(key, "PFCOUNT failed: " + sentence(JournalFormat.errorMessage(t)));
+                    }
+                    Long n = separately;
+                    if (together) {
+                        if (r[2] instanceof Throwable t) throw new IllegalStateException("SCARD failed: " + JournalFormat.errorMessage(t));
+                        n = (Long) r[2];
                     }
                     return new HllSnapshot(seq, key, state, (Long) r[1], n);
                 });

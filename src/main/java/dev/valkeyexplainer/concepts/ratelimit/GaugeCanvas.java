@@ -30,6 +30,7 @@ final class GaugeCanvas extends CanvasPanel {
         setMinSize(240, 112);
         setPrefSize(700, 160);
         model.live.addListener(o -> redraw());
+        model.readProblem.addListener(o -> redraw());
         model.casts.addListener(o -> redraw());
         model.settings.addListener(o -> redraw());
     }
@@ -50,6 +51,13 @@ final class GaugeCanvas extends CanvasPanel {
         RateSettings s = model.settings.get();
         if (live == null) {
             Draw.text(g, "Reading Bob's keys… (HMGET, PTTL, ZRANGE and TIME in one MULTI/EXEC)", Draw.NORMAL, p.muted(), 12, h / 2, w - 24);
+            return;
+        }
+        String failed = model.readProblem.get();
+        if (failed != null && !failed.isEmpty()) {
+            // no figures from before the outage, as if they were current: the last one was read at …
+            Draw.text(g, "No reading of Bob's keys since " + clock(live.serverMs()) + ": " + failed, Draw.NORMAL, p.muted(), 12,
+                    h / 2, w - 24);
             return;
         }
         long nanos = System.nanoTime();

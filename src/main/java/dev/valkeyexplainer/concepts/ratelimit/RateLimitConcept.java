@@ -92,7 +92,10 @@ public final class RateLimitConcept implements Concept {
         CodePanel code = ctx.codePanel();
         StressTest stress = new StressTest(ctx.gateway(), scope.worker("stress"), scope.key("ratelimit:{stress}:bucket"));
         poller = new LivePoller<>(ctx.gateway().scheduler(), POLL_MS, limiters::read, new FxHandoff<>(ctx.fx(), this::showLive),
-                e -> ctx.fx().execute(() -> model.status.set("Cannot read Bob's keys: " + JournalFormat.errorMessage(e))));
+                e -> ctx.fx().execute(() -> {
+                    model.status.set("Cannot read Bob's keys: " + JournalFormat.errorMessage(e));
+                    model.readProblem.set(JournalFormat.errorMessage(e));
+                }));
         tab = new RateLimitTab(model, limiters, stress, ctx.gateway(), scope, ctx.fx(), code, poller::tick);
         view = new RateLimitView(ctx.palette(), model);
         RateLimitControlsController controls = new RateLimitControlsController(model, tab);
@@ -156,6 +159,7 @@ public final class RateLimitConcept implements Concept {
     private void showLive(LiveState s) {
         // a reading that works again clears the error of the ones that did not
         if (model.status.get() != null && model.status.get().startsWith("Cannot read Bob's keys")) model.status.set("");
+        model.readProblem.set("");
         model.live.set(s);
         model.anchor(s.serverMs(), s.readNanos());
     }

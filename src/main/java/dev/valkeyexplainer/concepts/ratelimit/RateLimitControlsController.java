@@ -87,8 +87,12 @@ public final class RateLimitControlsController {
     @FXML
     private void initialize() {
         modes.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) a.setSelected(true);
-            else showMode(b);
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                model.problem.set(""); // a refusal of another part's values is not about this one
+                showMode(b);
+            }
         });
         problem.textProperty().bind(model.problem);
         status.textProperty().bind(model.status);

@@ -49,6 +49,11 @@ public final class RateLimitModel {
     public final StringProperty scriptNote = new SimpleStringProperty("");
     /** The last problem (bad input, a server error), or "". */
     public final StringProperty problem = new SimpleStringProperty("");
+    /**
+     * Why the last reading of Bob's keys failed, or "" while readings work: the gauge then shows no
+     * figures (projecting a reading from before an outage would show them as current).
+     */
+    public final StringProperty readProblem = new SimpleStringProperty("");
     /** The last thing that happened. */
     public final StringProperty status = new SimpleStringProperty("");
     /** A stress run or a boundary burst is under way. */
@@ -81,6 +86,7 @@ public final class RateLimitModel {
         boundary.set(null);
         zoom.set(null);
         live.set(null);
+        readProblem.set("");
         anchorMs = -1;
     }
 

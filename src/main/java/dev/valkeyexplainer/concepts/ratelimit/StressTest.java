@@ -79,7 +79,8 @@ final class StressTest {
 
         String summary() {
             return String.format(Locale.ROOT, "%s: %,d workers × %,d casts on %d connections in %,.2f s: %,d admitted, the"
-                            + " bound is %d + %s/s × %.2f s = %.2f, so at most %,d%s", config.mode().label, config.workers(),
+                            + " bound is %d + %s/s × %.2f s (server time from the first cast to the last one admitted)"
+                            + " = %.2f, so at most %,d%s", config.mode().label, config.workers(),
                     config.casts(), config.clients(), wallMicros / 1e6, allowed, config.capacity(),
                     RateSettings.plain(config.rate()), (lastAllowedMs - firstMs) / 1000.0, bound(), maxAllowed(),
                     overAdmitted() ? String.format(Locale.ROOT, ": %,d too many ✗", allowed - maxAllowed()) : " ✓");

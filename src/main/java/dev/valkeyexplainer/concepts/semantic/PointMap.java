@@ -47,8 +47,8 @@ final class PointMap extends CanvasPanel {
             g.fillText("No cached questions yet: ask one, or fill the cache with the corpus seeds.", 12, 12);
             return;
         }
-        g.fillText(fit(g, String.format(Locale.ROOT, "%,d cached questions read from Valkey; 2-D by PCA in the app (%.0f %% of"
-                + " the variance). The cache decides in 384-D.", stored.size(), 100 * (proj.explained()[0] + proj.explained()[1])),
+        g.fillText(fit(g, String.format(Locale.ROOT, "%,d cached question%s read from Valkey; 2-D by PCA in the app (%.0f %% of"
+                + " the variance). The cache decides in 384-D.", stored.size(), stored.size() == 1 ? "" : "s", 100 * (proj.explained()[0] + proj.explained()[1])),
                 w - 20), 10, 6);
         SemanticCache.Lookup l = model.lookup();
         double[][] xy = new double[stored.size()][];

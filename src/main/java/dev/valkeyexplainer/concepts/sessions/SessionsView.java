@@ -154,9 +154,9 @@ final class SessionsView extends VBox {
         SessionsModel.WireVariant all = r.variants().get(1);
         String lua = r.engine().startsWith("Lua") ? " Here the filter runs in the Lua stand-in, which parses the whole stored"
                 + " text on every call; valkey-json keeps a parsed tree and filters without that step." : "";
-        return String.format(Locale.ROOT, "%d items in the inventory, %d rounds each. The server's filter sends %,d B; HGETALL sends"
+        return String.format(Locale.ROOT, "%d item%s in the inventory, %d rounds each. The server's filter sends %,d B; HGETALL sends"
                         + " %,d B (%.0f×) and the app then parses and filters (%,d µs).%s",
-                r.items(), r.rounds(), server.replyBytes(), all.replyBytes(), all.replyBytes() / (double) Math.max(1, server.replyBytes()),
+                r.items(), r.items() == 1 ? "" : "s", r.rounds(), server.replyBytes(), all.replyBytes(), all.replyBytes() / (double) Math.max(1, server.replyBytes()),
                 all.clientMicros(), lua);
     }
 }

@@ -1,6 +1,7 @@
 package dev.valkeyexplainer.concepts.cache;
 
 import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.valkeyexplainer.concept.CodeLanguage;
@@ -68,5 +69,22 @@ class CacheUiTest extends UiTestBase {
         robot.doubleClickOn("#cachePlayerId").write("abc").type(KeyCode.ENTER);
         waitUntil("the message", () -> robot.lookup("#cacheMessage").queryAs(Label.class).getText()
                 .startsWith("The player id must be"));
+    }
+
+    @Test
+    void theRefreshThresholdCannotPassTheTtlSoTheFigureShownIsTheOneUsed(FxRobot robot) {
+        databaseReady(robot);
+        robot.clickOn("#cacheModeHot");
+        Slider ttl = robot.lookup("#cacheHotTtl").queryAs(Slider.class);
+        Slider under = robot.lookup("#cacheThreshold").queryAs(Slider.class);
+        robot.interact(() -> {
+            ttl.setValue(6);
+            under.setValue(20);
+        });
+        assertEquals(5, under.getValue(), 1e-9, "at most TTL − 1 s");
+        assertEquals("Refresh when under: 5 s", robot.lookup("#cacheThresholdLabel").queryAs(Label.class).getText());
+        robot.interact(() -> ttl.setValue(40));
+        robot.interact(() -> under.setValue(20));
+        assertEquals(20, under.getValue(), 1e-9, "20 s once the TTL allows it");
     }
 }
