@@ -45,6 +45,7 @@ class MessageRevealUiTest {
         visual.setMinSize(300, 300);
         stage.setScene(new Scene(ConceptPane.layout("test", "Heading", "Lede", visual, form, "Explanation",
                 new CodePanel(new SimpleObjectProperty<>(CodeLanguage.JAVA))), 1280, 533));
+        stage.sizeToScene(); // the stage may have been sized by an earlier test class
         stage.show();
     }
 

@@ -172,6 +172,9 @@ public final class CscControlsController {
         applyMode(new TrackingMode(bcastMode.isSelected(), client.keys().prefix(), noloopBox.isSelected(), optinBox.isSelected()));
     }
 
+    /** How long a mode switch may take before it is reported as failed (nine connections re-track). */
+    static final long MODE_TIMEOUT_S = 20;
+
     /** Switches the tracking mode (the controls follow); completes when all nine data connections track again. */
     CompletableFuture<Void> applyMode(TrackingMode m) {
         applying = true;
@@ -185,8 +188,9 @@ public final class CscControlsController {
         }
         showTrackingCommand(m);
         code.accept("Switching the tracking mode", CscCode.mode(m, client.conn0Id()));
-        if (m.equals(client.mode())) return client.ready(); // nothing to switch: the local cache stays as it is
-        return watch("Tracking mode", client.setMode(m));
+        // while the server is down the set-up retries every 2 s: say so after a while instead of waiting forever
+        if (m.equals(client.mode())) return client.ready().orTimeout(MODE_TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS);
+        return watch("Tracking mode", client.setMode(m).orTimeout(MODE_TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     private void showTrackingCommand(TrackingMode m) {

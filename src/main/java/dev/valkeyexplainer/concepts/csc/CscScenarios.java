@@ -60,11 +60,19 @@ final class CscScenarios {
         });
     }
 
+    /**
+     * Switches the tracking mode as the form does, and fails after the timeout: while the server is
+     * down the set-up retries every 2 s and would never complete, so a step must not wait for it forever.
+     */
+    private CompletableFuture<Void> applyMode(Supplier<TrackingMode> mode) {
+        return onFx(() -> controls.applyMode(mode.get())).orTimeout(20, TimeUnit.SECONDS);
+    }
+
     // ------------------------------------------------------------------ the steps
 
     /** The pool, then every player read twice: twelve GETs round-robin, then twelve local hits. */
     CompletableFuture<Void> pool() {
-        return ready().thenCompose(x -> onFx(() -> controls.applyMode(TrackingMode.defaults(keys().prefix()))))
+        return ready().thenCompose(x -> applyMode(() -> TrackingMode.defaults(keys().prefix())))
                 .thenCompose(x -> onFx(controls::readAll)).thenCompose(x -> onFx(controls::readAll));
     }
 
@@ -88,11 +96,11 @@ final class CscScenarios {
     CompletableFuture<String> modes() {
         TrackingMode def = TrackingMode.defaults(keys().prefix());
         List<String> newcomers = keys().newcomers();
-        return ready().thenCompose(x -> onFx(() -> controls.applyMode(def)))
+        return ready().thenCompose(x -> applyMode(() -> def))
                 .thenCompose(x -> writeAll(newcomers, "gold=1"))
                 .thenCompose(x -> reading())
                 .thenCompose(d0 -> readAll(newcomers).thenCompose(x -> reading())
-                        .thenCompose(d1 -> onFx(() -> controls.applyMode(def.withBcast(true)))
+                        .thenCompose(d1 -> applyMode(() -> def.withBcast(true))
                                 .thenCompose(x -> writeAll(newcomers, "gold=2"))
                                 .thenCompose(x -> reading())
                                 .thenCompose(b0 -> readAll(newcomers).thenCompose(x -> reading())
@@ -131,7 +139,7 @@ final class CscScenarios {
     CompletableFuture<String> raceHeld() {
         String key = keys().player(7);
         long cancelledBefore = client.cache.cancelledFetches.get();
-        return ready().thenCompose(x -> onFx(() -> controls.applyMode(TrackingMode.defaults(keys().prefix()))))
+        return ready().thenCompose(x -> applyMode(() -> TrackingMode.defaults(keys().prefix())))
                 .thenCompose(x -> onFx(() -> {
                     client.cache.forget(key); // local only: the next read must be a miss
                     controls.choose(key);
