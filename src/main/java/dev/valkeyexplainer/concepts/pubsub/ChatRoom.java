@@ -149,8 +149,8 @@ final class ChatRoom {
             }
             backend = b;
             mode = b.sharded() ? ChatMode.SHARDED : ChatMode.CLASSIC;
-            listener.backendChanged(b);
-            listener.status(b.describe(), false);
+            listener.backendChanged(b); // the form names the backend; the status line's progress note is done
+            listener.status("", false);
             return refreshTopology().thenCompose(x -> joinAll());
         }, fx);
     }

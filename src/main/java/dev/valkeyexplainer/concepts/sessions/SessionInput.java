@@ -39,6 +39,11 @@ final class SessionInput {
                     + " so nothing was sent.", b);
         }
         if (!INTEGER.matcher(b).matches() && b.matches("-?[0-9]+")) return "That integer is too large for HINCRBY (64 bits).";
+        // a JSON number such as 1e400 is no double: HINCRBYFLOAT answers "NaN or Infinity", JSON.NUMINCRBY refuses too
+        if (!INTEGER.matcher(b).matches() && Double.isInfinite(Double.parseDouble(b))) {
+            return String.format(Locale.ROOT, "'%s' is beyond what a double holds (about 1.8e308): HINCRBYFLOAT and"
+                    + " JSON.NUMINCRBY add finite numbers only, so nothing was sent.", b);
+        }
         return null;
     }
 
