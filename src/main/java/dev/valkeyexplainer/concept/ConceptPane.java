@@ -59,7 +59,20 @@ public final class ConceptPane {
         pane.setTop(top);
         new Arrangement(pane, visual, side, sideScroll).wide();
         MessageReveal.watch(controls); // a refusal below the fold is scrolled into view
+        keepSliderKeys(controls);
         return pane;
+    }
+
+    /**
+     * Home and End on a slider move the slider only: JavaFX's slider acts on their release, so the press
+     * went on to the scroll pane around the form, which jumped to its top or bottom as well.
+     */
+    static void keepSliderKeys(Node form) {
+        for (Node n : form.lookupAll(".slider")) {
+            n.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.HOME || e.getCode() == javafx.scene.input.KeyCode.END) e.consume();
+            });
+        }
     }
 
     /** Below this width (logical pixels) a concept is laid out in one scrolling column. */
