@@ -137,16 +137,18 @@ public final class ConceptNav extends VBox {
     /** The concept's limit under {@code denied}, or null when the user may do everything it needs. */
     static Limit limitOf(Concept c, Collection<String> denied) {
         List<String> lost = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         boolean off = false;
         for (Capability cap : Capability.values()) {
             if (!c.needs().contains(cap) || !cap.refusedBy(denied)) continue;
             lost.add(cap.what());
+            refused.addAll(cap.refusals(denied));
             if (!cap.effect().equals(Capability.WRITE.effect())) off = true;
         }
         if (lost.isEmpty()) return null;
         String effect = off ? "off" : Capability.WRITE.effect();
         return new Limit(effect, (off ? "Off" : "Read-only") + " for this user: the concept " + String.join(" and ", lost)
-                + ", which the server's ACL refused (NOPERM: " + String.join(", ", denied) + ").");
+                + ", which the server's ACL refused (NOPERM: " + String.join(", ", refused) + ").");
     }
 
     /** The concept's current limit, or null. */

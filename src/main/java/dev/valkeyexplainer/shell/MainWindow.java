@@ -118,6 +118,8 @@ public final class MainWindow {
             nav.showLimits(s.denied()); // concepts this user's ACL makes read-only or off
         });
         host.gateway().addStatusListener(statusHandoff::offer);
+        // weak: a window that is gone (tests open many) leaves nothing behind in the global window list
+        javafx.stage.Window.getWindows().addListener(new javafx.collections.WeakListChangeListener<>(popupScaler));
         host.addNoticeListener(text -> fx.execute(() -> toolbar.notice(text)));
         // a new server (Connect…, a restarted sandbox) has none of the data the concepts mirrored
         java.util.concurrent.atomic.AtomicReference<dev.valkeyexplainer.valkey.ConnectionTarget> last =
@@ -444,6 +446,35 @@ public final class MainWindow {
 
     /** The app's base font size at 100 % (styles/app.css, .root). */
     static final double BASE_FONT_PX = 13;
+
+    /**
+     * Popups (menus, a combo box's list, tooltips) are windows of their own, out of reach of the scale
+     * transform: each one this window opens gets the scaled base font (Modena sizes them in ems).
+     */
+    private final javafx.collections.ListChangeListener<javafx.stage.Window> popupScaler = this::scalePopups;
+
+    private void scalePopups(javafx.collections.ListChangeListener.Change<? extends javafx.stage.Window> change) {
+        while (change.next()) {
+            for (javafx.stage.Window w : change.getAddedSubList()) {
+                if (w instanceof javafx.stage.PopupWindow p && ownedByThisWindow(p)) {
+                    double s = scaled.getScale();
+                    String style = Math.abs(s - 1) < 1e-3 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                            BASE_FONT_PX * s);
+                    // a menu, a list or a tooltip takes its styles from the control that opened it: style the popup
+                    // control itself (its content inherits from it)
+                    if (p instanceof javafx.scene.control.PopupControl pc) pc.setStyle(style);
+                    else if (p.getScene() != null && p.getScene().getRoot() != null) p.getScene().getRoot().setStyle(style);
+                }
+            }
+        }
+    }
+
+    private boolean ownedByThisWindow(javafx.stage.PopupWindow p) {
+        javafx.stage.Window mine = scaled.getScene() == null ? null : scaled.getScene().getWindow();
+        javafx.stage.Window owner = p.getOwnerWindow();
+        while (owner instanceof javafx.stage.PopupWindow pw) owner = pw.getOwnerWindow(); // a submenu's owner is a menu
+        return mine != null && owner == mine;
+    }
 
     void resetDemoData() {
         String prefix = host.gateway().namespace().prefix();

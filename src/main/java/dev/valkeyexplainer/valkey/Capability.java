@@ -54,6 +54,11 @@ public enum Capability {
         return effect;
     }
 
+    /** The refusals in {@code denied} that are of this kind (for a sentence: "DEL, SET"). */
+    public List<String> refusals(Collection<String> denied) {
+        return denied.stream().filter(deniedBy::contains).toList();
+    }
+
     /** True when {@code denied} (the gateway's refused list) holds a refusal of this kind. */
     public boolean refusedBy(Collection<String> denied) {
         for (String d : denied) if (deniedBy.contains(d)) return true;

@@ -24,6 +24,8 @@ class ConceptLimitTest {
         assertEquals("read-only", hll.effect());
         assertTrue(hll.why().contains("writes keys") && hll.why().contains("DEL"), hll.why());
         assertNull(ConceptNav.limitOf(concept("pubsub"), denied), "Pub/Sub writes no keys");
+        String why = ConceptNav.limitOf(concept("hll"), List.of("DEL", "PING", "MODULE LIST")).why();
+        assertTrue(why.contains("NOPERM: DEL)") && !why.contains("PING"), "only the refusals that matter to it: " + why);
     }
 
     @Test

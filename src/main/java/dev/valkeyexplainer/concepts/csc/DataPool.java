@@ -126,11 +126,11 @@ final class DataPool implements AutoCloseable {
                 + "    .customCommand(new String[]{\"CLIENT\", \"CACHING\", \"YES\"}).get(" + JournalFormat.javaString(key) + "), false)"
                 : "client.exec(new Batch(false).customCommand(new String[]{\"CLIENT\", \"ID\"}).get("
                 + JournalFormat.javaString(key) + "), false)";
-        slot.gets.incrementAndGet();
         return slot.client.batch(false, cmds, List.of(), code).thenApply(r -> {
             for (Object o : r) {
                 if (o instanceof Throwable t) throw new IllegalStateException(JournalFormat.errorMessage(t), t);
             }
+            slot.gets.incrementAndGet(); // a GET the server answered: attempts during an outage are not counted
             Object v = r[r.length - 1];
             return new Fetched(v == null ? null : String.valueOf(v), (Long) r[0]);
         });

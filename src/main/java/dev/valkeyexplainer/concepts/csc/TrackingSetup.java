@@ -134,7 +134,7 @@ final class TrackingSetup {
                         + " Reads go to the server and nothing is cached; not trying again.", true);
                 return null;
             }
-            reporter.say("Tracking is not on (" + msg + "). Reads go to the server and nothing is cached; trying again"
+            reporter.say("Tracking is not on. " + (msg.endsWith(".") ? msg : msg + ".") + " Reads go to the server and nothing is cached; trying again"
                     + " in 2 s.", true);
             later(RETRY_MS, () -> establish(why, true));
             return null;
