@@ -1199,19 +1199,28 @@ local function define()
     return table.concat(buf)
   end
 
+  -- What a writer (ARRAPPEND, NUMINCRBY) changes: the document at key and the path's matches. A
+  -- restricted path (no $) must match something of the right kind, else valkey-json's error for it.
+  -- Returns doc, vals, v2 (true for JSONPath), or nil, nil, nil and the error.
+  local function targets(key, path, kind, not_kind)
+    local doc, e = load(key)
+    if e then return nil, nil, nil, e end
+    if doc == nil then return nil, nil, nil, E.NODOC end
+    local vals, rc, v2 = select_values(doc, path, READ)
+    if rc then return nil, nil, nil, rc end
+    if not v2 then
+      if #vals == 0 then return nil, nil, nil, E.NOPATH end
+      local any = false
+      for _, v in ipairs(vals) do if v.t == kind then any = true end end
+      if not any then return nil, nil, nil, not_kind end
+    end
+    return doc, vals, v2
+  end
+
   local function json_arrappend(keys, args)
     if #keys ~= 1 or #args < 2 then return arity('JSON.ARRAPPEND') end
-    local doc, e = load(keys[1])
+    local doc, vals, v2, e = targets(keys[1], args[1], 'a', E.NOTARR)
     if e then return err(e) end
-    if doc == nil then return err(E.NODOC) end
-    local vals, rc, v2 = select_values(doc, args[1], READ)
-    if rc then return err(rc) end
-    if not v2 then
-      if #vals == 0 then return err(E.NOPATH) end
-      local any = false
-      for _, v in ipairs(vals) do if v.t == 'a' then any = true end end
-      if not any then return err(E.NOTARR) end
-    end
     local adds = {}
     for i = 2, #args do
       local v, pe = parse(args[i])
@@ -1239,17 +1248,8 @@ local function define()
     if #keys ~= 1 or #args ~= 2 then return arity('JSON.NUMINCRBY') end
     local inc = parse(args[2])
     if inc == nil or inc.t ~= 'n' then return err(E.VALNOTNUM) end
-    local doc, e = load(keys[1])
+    local doc, vals, v2, e = targets(keys[1], args[1], 'n', E.NOTNUM)
     if e then return err(e) end
-    if doc == nil then return err(E.NODOC) end
-    local vals, rc, v2 = select_values(doc, args[1], READ)
-    if rc then return err(rc) end
-    if not v2 then
-      if #vals == 0 then return err(E.NOPATH) end
-      local any = false
-      for _, v in ipairs(vals) do if v.t == 'n' then any = true end end
-      if not any then return err(E.NOTNUM) end
-    end
     local out = {}
     for _, v in ipairs(unique(vals)) do
       if v.t ~= 'n' then
