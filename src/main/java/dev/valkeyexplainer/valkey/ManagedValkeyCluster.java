@@ -13,13 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -289,33 +287,14 @@ public final class ManagedValkeyCluster implements AutoCloseable {
                 }
             });
         }
-        if (watchdog != null) {
-            watchdog.destroy();
-            try {
-                if (!watchdog.waitFor(3, TimeUnit.SECONDS)) watchdog.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                LOG.debug("leftover cluster directory {}: {}", dir, e.toString());
-            }
-        }
+        ManagedProcesses.stopWatchdog(watchdog);
+        ManagedProcesses.deleteTree(dir, LOG, "the cluster's directory");
     }
 
     @Override
     public void close() {
         stop();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
-            }
-        }
+        ManagedProcesses.removeShutdownHook(shutdownHook);
     }
 
     @Override

@@ -12,13 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The app's own sandbox valkey-server: loopback only, a free port, a random password, no
@@ -216,14 +214,7 @@ public final class ManagedValkeyServer implements AutoCloseable {
                 }
             });
         }
-        if (watchdog != null) {
-            watchdog.destroy();
-            try {
-                if (!watchdog.waitFor(3, TimeUnit.SECONDS)) watchdog.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ManagedProcesses.stopWatchdog(watchdog);
         serverPid = -1;
     }
 
@@ -254,24 +245,12 @@ public final class ManagedValkeyServer implements AutoCloseable {
     /** Stops the server and removes its directory. Safe to call more than once. */
     public synchronized void stop() {
         stopProcess();
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                LOG.warn("could not remove the sandbox's directory {}: {}", dir, e.toString());
-            }
-        }
+        ManagedProcesses.deleteTree(dir, LOG, "the sandbox's directory");
     }
 
     @Override
     public void close() {
         stop();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                LOG.debug("the JVM is already shutting down: {}", e.toString());
-            }
-        }
+        ManagedProcesses.removeShutdownHook(shutdownHook);
     }
 }
