@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.valkeyexplainer.app.ConceptRegistry;
 import dev.valkeyexplainer.concept.Concept;
 import dev.valkeyexplainer.concept.TalkStep;
-import dev.valkeyexplainer.testutil.UiApp;
+import dev.valkeyexplainer.testutil.OwnServerUiTest;
 import dev.valkeyexplainer.valkey.ConnectionStatus;
-import dev.valkeyexplainer.valkey.ManagedValkeyServer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,13 +19,9 @@ import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -36,25 +31,13 @@ import org.testfx.framework.junit5.Start;
  * connected" within a second, the interrupted scenario must end (not hang), no exception may escape
  * to a thread, no frame may freeze for a second, and the same scenario must then work again.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConceptFaultUiTest {
+class ConceptFaultUiTest extends OwnServerUiTest {
 
-    private ManagedValkeyServer server;
-    private UiApp app;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void startServer() throws Exception {
-        server = ManagedValkeyServer.start();
-        app = new UiApp("--connect", "valkey://default:" + server.target().password() + "@127.0.0.1:" + server.port());
+    void catchEscapedExceptions() {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) app.close();
-        if (server != null) server.close();
     }
 
     @Start

@@ -4,18 +4,12 @@ import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.testutil.UiApp;
-import dev.valkeyexplainer.valkey.ManagedValkeyServer;
+import dev.valkeyexplainer.testutil.OwnServerUiTest;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -23,23 +17,11 @@ import org.testfx.framework.junit5.Start;
  * must run again (reads and local hits grow), and the headline must not keep the outage's message
  * once tracking is back.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CscRestartUiTest {
+class CscRestartUiTest extends OwnServerUiTest {
 
-    private ManagedValkeyServer server;
-    private UiApp app;
-
-    @BeforeAll
-    void startServer() throws Exception {
-        server = ManagedValkeyServer.start();
-        app = new UiApp("--tab", "csc", "--connect", "valkey://default:" + server.target().password() + "@127.0.0.1:" + server.port());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) app.close();
-        if (server != null) server.close();
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "csc"};
     }
 
     @Start

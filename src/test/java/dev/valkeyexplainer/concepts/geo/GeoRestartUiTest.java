@@ -4,17 +4,11 @@ import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.valkeyexplainer.testutil.UiApp;
-import dev.valkeyexplainer.valkey.ManagedValkeyServer;
+import dev.valkeyexplainer.testutil.OwnServerUiTest;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -22,23 +16,11 @@ import org.testfx.framework.junit5.Start;
  * test server saves nothing). The search's "Underneath" card and its answer described the old data,
  * so they go; the map shows what the new server holds.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GeoRestartUiTest {
+class GeoRestartUiTest extends OwnServerUiTest {
 
-    private ManagedValkeyServer server;
-    private UiApp app;
-
-    @BeforeAll
-    void startServer() throws Exception {
-        server = ManagedValkeyServer.start();
-        app = new UiApp("--tab", "geo", "--connect", "valkey://default:" + server.target().password() + "@127.0.0.1:" + server.port());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) app.close();
-        if (server != null) server.close();
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "geo"};
     }
 
     @Start

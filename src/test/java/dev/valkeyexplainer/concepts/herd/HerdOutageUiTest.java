@@ -2,21 +2,15 @@ package dev.valkeyexplainer.concepts.herd;
 
 import static dev.valkeyexplainer.testutil.UiApp.waitUntil;
 
-import dev.valkeyexplainer.testutil.UiApp;
-import dev.valkeyexplainer.valkey.ManagedValkeyServer;
+import dev.valkeyexplainer.testutil.OwnServerUiTest;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -24,24 +18,11 @@ import org.testfx.framework.junit5.Start;
  * The server is killed during a race (real time, and stepped) and restarted; the next "Run the race"
  * must run a whole race with nothing else pressed.
  */
-@ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HerdOutageUiTest {
+class HerdOutageUiTest extends OwnServerUiTest {
 
-    private ManagedValkeyServer server;
-    private UiApp app;
-
-    @BeforeAll
-    void startServer() throws Exception {
-        server = ManagedValkeyServer.start();
-        app = new UiApp("--tab", "herd", "--connect", "valkey://default:" + server.target().password() + "@127.0.0.1:"
-                + server.port());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) app.close();
-        if (server != null) server.close();
+    @Override
+    protected String[] options() {
+        return new String[]{"--tab", "herd"};
     }
 
     @Start
