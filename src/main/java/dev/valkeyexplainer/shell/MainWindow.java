@@ -441,11 +441,16 @@ public final class MainWindow {
     private void dress(javafx.scene.control.Dialog<?> d) {
         Theme.addStylesheets(d.getDialogPane().getScene(), concepts.stream().map(Concept::id).toList());
         d.getDialogPane().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), theme.dark());
-        d.getDialogPane().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scaled.getScale()));
+        d.getDialogPane().setStyle(scaledFontStyle());
     }
 
     /** The app's base font size at 100 % (styles/app.css, .root). */
     static final double BASE_FONT_PX = 13;
+
+    /** The base font at the current UI scale, as an inline style for a window of its own (dialog, popup). */
+    private String scaledFontStyle() {
+        return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scaled.getScale());
+    }
 
     /**
      * Popups (menus, a combo box's list, tooltips) are windows of their own, out of reach of the scale
@@ -457,9 +462,7 @@ public final class MainWindow {
         while (change.next()) {
             for (javafx.stage.Window w : change.getAddedSubList()) {
                 if (w instanceof javafx.stage.PopupWindow p && ownedByThisWindow(p)) {
-                    double s = scaled.getScale();
-                    String style = Math.abs(s - 1) < 1e-3 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
-                            BASE_FONT_PX * s);
+                    String style = Math.abs(scaled.getScale() - 1) < 1e-3 ? "" : scaledFontStyle(); // at 100 %: as opened
                     // a menu, a list or a tooltip takes its styles from the control that opened it: style the popup
                     // control itself (its content inherits from it)
                     if (p instanceof javafx.scene.control.PopupControl pc) pc.setStyle(style);

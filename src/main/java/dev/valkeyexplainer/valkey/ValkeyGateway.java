@@ -404,9 +404,11 @@ public final class ValkeyGateway implements AutoCloseable {
         List<String> refused = new java.util.ArrayList<>();
         for (List<String> cmd : atomic ? Stream.concat(Stream.of(List.of("MULTI")), commands.stream()).toList() : commands) {
             String r = cmd.isEmpty() ? null : refusedBefore(cmd);
+            if (r == null && !atomic) { // a pipeline with one allowed command is sent
+                refused.clear();
+                break;
+            }
             if (r != null && !refused.contains(r)) refused.add(r);
-            else if (r == null && !atomic) refused.clear();
-            if (r == null && !atomic) break;
         }
         if (!refused.isEmpty()) {
             return CompletableFuture.failedFuture(new NotPermitted(refused));

@@ -28,6 +28,18 @@ public abstract class CanvasPanel extends Region {
         return palette.get();
     }
 
+    /**
+     * The hint of a panel with nothing to show yet (what to press): muted, 13 px, centred on the
+     * panel, lines split at '\n'. Leaves the text alignment LEFT.
+     */
+    protected static void hint(GraphicsContext g, Palette p, double w, double h, String text) {
+        g.setFill(p.muted());
+        g.setFont(javafx.scene.text.Font.font(13));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.fillText(text, w / 2, h / 2 - 16);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());

@@ -35,12 +35,8 @@ final class MemoryChart extends CanvasPanel {
     protected void draw(GraphicsContext g, Palette p, double w, double h) {
         g.setTextBaseline(VPos.TOP);
         if (run == null) {
-            g.setFill(p.muted());
-            g.setFont(Font.font(13));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("Press \"Measure memory\": fields are added to a Hash one by one, then one value grows,\n"
-                    + "and MEMORY USAGE and OBJECT ENCODING are read after each step.", w / 2, h / 2 - 16);
-            g.setTextAlign(TextAlignment.LEFT);
+            hint(g, p, w, h, "Press \"Measure memory\": fields are added to a Hash one by one, then one value grows,\n"
+                    + "and MEMORY USAGE and OBJECT ENCODING are read after each step.");
             return;
         }
         boolean stacked = w < 560;

@@ -35,12 +35,8 @@ final class WireChart extends CanvasPanel {
     protected void draw(GraphicsContext g, Palette p, double w, double h) {
         g.setTextBaseline(VPos.TOP);
         if (run == null) {
-            g.setFill(p.muted());
-            g.setFont(Font.font(13));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("Press \"Compare\": the legendary item is fetched three ways, each timed\n"
-                    + "over " + WireExperiment.ROUNDS + " rounds, and the reply sizes compared.", w / 2, h / 2 - 16);
-            g.setTextAlign(TextAlignment.LEFT);
+            hint(g, p, w, h, "Press \"Compare\": the legendary item is fetched three ways, each timed\n"
+                    + "over " + WireExperiment.ROUNDS + " rounds, and the reply sizes compared.");
             return;
         }
         List<SessionsModel.WireVariant> vs = run.variants();
